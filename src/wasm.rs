@@ -1,0 +1,51 @@
+//! The JavaScript boundary: a thin layer over [`Analyzer`] with UTF-16 offsets.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::Analyzer;
+use crate::claim::Claim;
+use crate::config::Config;
+use crate::offsets::{Unit, convert_claims};
+
+/// The analyzer as JavaScript sees it: `new Analyzer(config)`, then `analyzeBlocks(["…", …])`.
+#[wasm_bindgen(js_name = Analyzer)]
+pub struct WasmAnalyzer {
+    inner: Analyzer,
+}
+
+#[wasm_bindgen(js_class = Analyzer)]
+impl WasmAnalyzer {
+    /// `config` is `{extraCues?: string[], ignoreWords?: string[]}` or undefined.
+    #[wasm_bindgen(constructor)]
+    pub fn new(config: JsValue) -> Result<WasmAnalyzer, JsError> {
+        console_error_panic_hook::set_once();
+        let config: Config = if config.is_undefined() || config.is_null() {
+            Config::default()
+        } else {
+            serde_wasm_bindgen::from_value(config)
+                .map_err(|e| JsError::new(&format!("allegedly: bad config: {e}")))?
+        };
+        let inner = Analyzer::new(&config).map_err(|e| JsError::new(&format!("allegedly: {e}")))?;
+        Ok(WasmAnalyzer { inner })
+    }
+
+    /// Analyses an array of text blocks; returns one array of claims per block, offsets in UTF-16
+    /// code units relative to that block. Non-string entries are treated as empty blocks.
+    #[wasm_bindgen(js_name = analyzeBlocks)]
+    pub fn analyze_blocks(&self, blocks: js_sys::Array) -> Result<JsValue, JsError> {
+        let per_block: Vec<Vec<Claim>> = blocks
+            .iter()
+            .map(|block| {
+                let text = block.as_string().unwrap_or_default();
+                let mut claims = self.inner.analyze(&text);
+                convert_claims(&text, &mut claims, Unit::Utf16);
+                claims
+            })
+            .collect();
+        let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+        per_block
+            .serialize(&serializer)
+            .map_err(|e| JsError::new(&format!("allegedly: {e}")))
+    }
+}

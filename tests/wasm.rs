@@ -1,0 +1,46 @@
+//! The JavaScript boundary, tested on the wasm target itself (`./build.sh test` runs it in Node).
+#![cfg(target_arch = "wasm32")]
+
+use allegedly::wasm::WasmAnalyzer;
+use js_sys::{Array, Reflect};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).unwrap()
+}
+
+fn span(value: &JsValue) -> (f64, f64) {
+    let pair = Array::from(value);
+    (pair.get(0).as_f64().unwrap(), pair.get(1).as_f64().unwrap())
+}
+
+#[wasm_bindgen_test]
+fn analyzes_blocks_with_utf16_offsets() {
+    let analyzer = WasmAnalyzer::new(JsValue::UNDEFINED).unwrap();
+    let blocks = Array::of2(
+        &"Nothing to see here.".into(),
+        &"😀 The ministry claimed that it won.".into(),
+    );
+    let result = Array::from(&analyzer.analyze_blocks(blocks).unwrap());
+    assert_eq!(result.length(), 2);
+    assert_eq!(Array::from(&result.get(0)).length(), 0);
+    let claim = Array::from(&result.get(1)).get(0);
+    assert_eq!(get(&claim, "kind").as_string().unwrap(), "attributed");
+    // "😀 The ministry " is 16 UTF-16 code units: the emoji counts two.
+    assert_eq!(span(&get(&claim, "cue")), (16.0, 23.0));
+}
+
+#[wasm_bindgen_test]
+fn rejects_a_bad_config_with_an_error() {
+    let config = js_sys::JSON::parse(r#"{"extraCues": [""]}"#).unwrap();
+    assert!(WasmAnalyzer::new(config).is_err());
+}
+
+#[wasm_bindgen_test]
+fn non_string_blocks_are_empty() {
+    let analyzer = WasmAnalyzer::new(JsValue::NULL).unwrap();
+    let blocks = Array::of2(&JsValue::from_f64(3.0), &JsValue::NULL);
+    let result = Array::from(&analyzer.analyze_blocks(blocks).unwrap());
+    assert_eq!(result.length(), 2);
+}
