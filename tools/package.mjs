@@ -1,0 +1,66 @@
+// Assembles the build output: dist/chrome and dist/firefox (each loadable unpacked, plus a zip) and
+// dist/www (the playground), all around the one wasm package in dist/pkg. Nothing is written twice:
+// the playground takes the extension's highlight styles and the same pkg.
+//
+// usage: node tools/package.mjs DIST
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const dist = path.resolve(process.argv[2] ?? path.join(root, 'dist'));
+const pkg = path.join(dist, 'pkg');
+const source = path.join(root, 'extension');
+
+/** The browser-specific parts of the manifest; everything else is shared in extension/manifest.json. */
+const PER_BROWSER = {
+  chrome(manifest) {
+    manifest.background = { service_worker: manifest.background.script, type: 'module' };
+    delete manifest.browser_specific_settings;
+    for (const key of Object.keys(manifest)) if (key.startsWith('firefox_')) delete manifest[key];
+    for (const key of Object.keys(manifest)) {
+      if (key.startsWith('chrome_')) {
+        manifest[key.slice('chrome_'.length)] = manifest[key];
+        delete manifest[key];
+      }
+    }
+    return manifest;
+  },
+  firefox(manifest) {
+    manifest.background = { scripts: [manifest.background.script], type: 'module' };
+    for (const key of Object.keys(manifest)) if (key.startsWith('chrome_')) delete manifest[key];
+    for (const key of Object.keys(manifest)) {
+      if (key.startsWith('firefox_')) {
+        manifest[key.slice('firefox_'.length)] = manifest[key];
+        delete manifest[key];
+      }
+    }
+    return manifest;
+  },
+};
+
+async function packageExtension(browser) {
+  const out = path.join(dist, browser);
+  await rm(out, { recursive: true, force: true });
+  await cp(source, out, { recursive: true, filter: (file) => path.basename(file) !== 'manifest.json' });
+  await cp(pkg, path.join(out, 'pkg'), { recursive: true });
+  const manifest = JSON.parse(await readFile(path.join(source, 'manifest.json'), 'utf8'));
+  await writeFile(path.join(out, 'manifest.json'), JSON.stringify(PER_BROWSER[browser](manifest), null, 2) + '\n');
+  const zip = `allegedly-${browser}.zip`;
+  execFileSync(
+    path.join(root, 'node_modules', '.bin', 'web-ext'),
+    ['build', '--source-dir', out, '--artifacts-dir', dist, '--filename', zip, '--overwrite-dest'],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+}
+
+async function packagePlayground() {
+  const out = path.join(dist, 'www');
+  await rm(out, { recursive: true, force: true });
+  await cp(path.join(root, 'www'), out, { recursive: true });
+  await cp(pkg, path.join(out, 'pkg'), { recursive: true });
+  await cp(path.join(source, 'highlights.css'), path.join(out, 'highlights.css'));
+}
+
+await mkdir(dist, { recursive: true });
+await Promise.all([packageExtension('chrome'), packageExtension('firefox'), packagePlayground()]);
