@@ -1,0 +1,71 @@
+// Reading what the extension drew, from the page's side: CSS.highlights belongs to the document, so
+// the page (and so the test) sees the ranges the content script registered.
+
+/** Every highlight name the extension uses (content.js CATEGORY_NAMES + cue and source). */
+export const HIGHLIGHT_NAMES = [
+  'allegedly-attributed',
+  'allegedly-distancing',
+  'allegedly-hedged',
+  'allegedly-unsourced',
+  'allegedly-cue',
+  'allegedly-source',
+];
+
+/** { name: [range text, …] } for every registered allegedly-* highlight (absent names omitted). */
+export function readHighlights(page) {
+  return page.evaluate((names) => {
+    const out = {};
+    if (typeof CSS === 'undefined' || !CSS.highlights) return out;
+    for (const name of names) {
+      const highlight = CSS.highlights.get(name);
+      if (highlight) out[name] = [...highlight].map((range) => range.toString());
+    }
+    return out;
+  }, HIGHLIGHT_NAMES);
+}
+
+/** Number of allegedly-* highlights registered in the document right now. */
+export function highlightCount(page) {
+  return page.evaluate(
+    (names) => (typeof CSS === 'undefined' || !CSS.highlights ? 0 : names.filter((n) => CSS.highlights.has(n)).length),
+    HIGHLIGHT_NAMES,
+  );
+}
+
+/** Waits until `predicate(highlights)` holds for readHighlights(page); returns the last reading. */
+export async function waitForHighlights(page, predicate = (h) => Object.keys(h).length > 0, { timeout = 15_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  let last = {};
+  for (;;) {
+    last = await readHighlights(page);
+    if (predicate(last)) return last;
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for highlights; last seen: ${JSON.stringify(summarise(last))}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** { name: count } for logs and messages. */
+export function summarise(highlights) {
+  return Object.fromEntries(Object.entries(highlights).map(([name, ranges]) => [name, ranges.length]));
+}
+
+/** Whether some range of highlight `name` contains `phrase` (whitespace-normalised). */
+export function covers(highlights, name, phrase) {
+  const norm = (s) => s.replace(/\s+/g, ' ');
+  return (highlights[name] ?? []).some((text) => norm(text).includes(norm(phrase)));
+}
+
+/** The document as the page sees it, serialised (for "the DOM is unchanged" checks). */
+export function serialiseDom(page) {
+  return page.evaluate(() => document.documentElement.outerHTML);
+}
+
+/**
+ * The served HTML parsed without scripts in the same browser: what the DOM must equal when nobody
+ * (no page script, and certainly not the extension) has touched it.
+ */
+export function parseLikeBrowser(page, html) {
+  return page.evaluate((source) => new DOMParser().parseFromString(source, 'text/html').documentElement.outerHTML, html);
+}
