@@ -64,9 +64,12 @@ export async function launchChromium({ extension, args = [], viewport } = {}) {
   });
   let extensionId = null;
   if (extensionDir) {
-    const extensions = await browser.extensions();
-    for (const [id, ext] of extensions) if (path.resolve(ext.path) === path.resolve(extensionDir)) extensionId = id;
-    extensionId ??= [...extensions.keys()][0] ?? null;
+    // browser.extensions() is empty until the extension has loaded; its service worker says when.
+    const worker = await browser.waitForTarget(
+      (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+      { timeout: 15_000 },
+    );
+    extensionId = new URL(worker.url()).host;
   }
   return new ChromiumSession(browser, extensionId, userDataDir);
 }
@@ -126,6 +129,20 @@ class Session {
     return page;
   }
 
+  /**
+   * Polls the toolbar state ({ badge, title }) of the page's tab until `predicate` holds; returns it.
+   * E.g. `waitForAction(page, ({ badge }) => /^\d+$/.test(badge))` waits for a finished analysis.
+   */
+  async waitForAction(page, predicate, { timeout = 20_000 } = {}) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const state = await this.actionState(page);
+      if (predicate(state)) return state;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for the toolbar button; last: ${JSON.stringify(state)}`);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+
   async close() {
     await this.browser.close().catch(() => {});
   }
@@ -155,6 +172,7 @@ class ChromiumSession extends Session {
   /** A real toolbar click: dispatches action.onClicked for the page's tab. */
   async clickToolbarButton(page) {
     const ext = (await this.browser.extensions()).get(this.extensionId);
+    if (!ext) throw new Error(`extension ${this.extensionId} is not loaded`);
     await page.bringToFront();
     await page.triggerExtensionAction(ext);
   }
@@ -224,7 +242,6 @@ class FirefoxSession extends Session {
     return this.evaluateInChrome(`(() => { ${this.#extensionPrelude()}
       const tab = window.gBrowser.selectedTab;
       const action = browserAction.action ?? browserAction;
-      const props = action.getContextData ? action.getContextData(action.getTargetFromWindow ? tab : tab) : null;
       return JSON.stringify({
         badge: action.getProperty(tab, 'badgeText') ?? '',
         title: action.getProperty(tab, 'title') ?? '',

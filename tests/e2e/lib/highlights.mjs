@@ -33,7 +33,7 @@ export function highlightCount(page) {
 }
 
 /** Waits until `predicate(highlights)` holds for readHighlights(page); returns the last reading. */
-export async function waitForHighlights(page, predicate = (h) => Object.keys(h).length > 0, { timeout = 15_000 } = {}) {
+export async function waitForHighlights(page, predicate = (h) => Object.values(h).some((r) => r.length > 0), { timeout = 15_000 } = {}) {
   const deadline = Date.now() + timeout;
   let last = {};
   for (;;) {

@@ -55,6 +55,10 @@ export async function serveFixtures({ static: statics = {}, port = 0 } = {}) {
       }
     }
     // Browsers ask for this on their own; answer quietly so it does not look like a page error.
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));

@@ -1,0 +1,133 @@
+// Background (Chrome service worker / Firefox event page): runs the WebAssembly analyzer for the
+// content scripts, keeps the toolbar button (badge, title) in step with each tab, and remembers the
+// on/off choice per site. WebAssembly runs only here: Chromium refuses to compile it in a content
+// script on pages with a strict CSP.
+import init, { Analyzer } from './pkg/allegedly.js';
+
+const api = globalThis.browser ?? globalThis.chrome;
+const BADGE_COLOUR = '#1f2a44';
+
+// ---------------------------------------------------------------------------------------------------
+// The analyzer: initialised once, lazily, on the first page that asks (a worker that is never asked
+// never compiles the module). A failed start is retried on the next request, not cached forever.
+
+let analyzerPromise = null;
+
+function analyzer() {
+  analyzerPromise ??= (async () => {
+    await init({ module_or_path: api.runtime.getURL('pkg/allegedly_bg.wasm') });
+    return new Analyzer(undefined);
+  })().catch((error) => {
+    analyzerPromise = null;
+    throw error;
+  });
+  return analyzerPromise;
+}
+
+async function analyzeBlocks(blocks) {
+  if (!Array.isArray(blocks) || blocks.some((b) => typeof b !== 'string')) throw new Error('blocks must be an array of strings');
+  return (await analyzer()).analyzeBlocks(blocks);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Per-site choice. Key `site:<hostname>` → true (on) / false (off); absent means the default (on).
+// One key per site so that two tabs toggling different sites never overwrite each other.
+
+const siteKey = (host) => `site:${host}`;
+
+async function rememberSite(host, enabled) {
+  if (typeof host !== 'string' || !host) return;
+  await api.storage.local.set({ [siteKey(host)]: enabled });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Toolbar. The content script owns the page's state and reports it; the button mirrors it per tab.
+
+const message = (name, ...subs) => api.i18n.getMessage(name, subs) || name;
+
+async function showTabState(tabId, { state, count = 0, site = '' }) {
+  let badge = '';
+  let title;
+  switch (state) {
+    case 'on':
+      badge = String(count);
+      title = message('actionTitleOn', String(count), site);
+      break;
+    case 'working':
+      badge = '…';
+      title = message('actionTitleWorking', site);
+      break;
+    case 'off':
+      title = message('actionTitleOff', site);
+      break;
+    case 'unsupported':
+      title = message('actionTitleUnsupported');
+      break;
+    case 'failed':
+      badge = '!';
+      title = message('actionTitleFailed');
+      break;
+    default:
+      title = message('actionTitleDefault');
+  }
+  await Promise.all([
+    api.action.setBadgeText({ tabId, text: badge }),
+    api.action.setTitle({ tabId, title }),
+    badge ? api.action.setBadgeBackgroundColor({ tabId, color: state === 'failed' ? '#b3261e' : BADGE_COLOUR }) : null,
+  ]);
+}
+
+/** Toolbar click or keyboard shortcut: ask the tab's content script to flip, then remember it. */
+async function toggleTab(tab) {
+  if (!tab || tab.id === undefined || tab.id < 0) return;
+  let reply;
+  try {
+    reply = await api.tabs.sendMessage(tab.id, { type: 'allegedly:toggle' });
+  } catch {
+    // No content script here (browser pages, the web store, a tab still loading): nothing to toggle.
+    return;
+  }
+  // The badge follows the content script's own state report (sent after the toggle, and again when
+  // a first analysis finishes); here only the choice is remembered.
+  if (!reply || (reply.state !== 'on' && reply.state !== 'off')) return;
+  await rememberSite(reply.site, reply.state === 'on');
+}
+
+api.action.onClicked.addListener((tab) => {
+  toggleTab(tab).catch((error) => console.error('allegedly: toggle failed:', error));
+});
+
+api.commands.onCommand.addListener((command, tab) => {
+  if (command !== 'toggle-highlights') return;
+  (async () => {
+    // Firefox passes the tab since 126 and Chrome since 86; ask for the active one when it is absent.
+    const target = tab ?? (await api.tabs.query({ active: true, currentWindow: true }))[0];
+    await toggleTab(target);
+  })().catch((error) => console.error('allegedly: shortcut failed:', error));
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Messages from our content scripts only (no externally_connectable, so pages cannot reach this).
+
+api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  if (sender.id !== api.runtime.id || !msg || typeof msg.type !== 'string') return false;
+  const tabId = sender.tab?.id;
+  switch (msg.type) {
+    case 'allegedly:analyze':
+      analyzeBlocks(msg.blocks).then(
+        (claims) => sendResponse({ claims }),
+        (error) => {
+          console.error('allegedly: analysis failed:', error);
+          sendResponse({ error: String(error?.message ?? error) });
+        },
+      );
+      return true; // answer asynchronously
+    case 'allegedly:state':
+      if (tabId !== undefined && sender.frameId === 0) {
+        showTabState(tabId, msg).catch((error) => console.error('allegedly: badge update failed:', error));
+      }
+      return false;
+    default:
+      return false;
+  }
+});

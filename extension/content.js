@@ -1,0 +1,518 @@
+// Content script (document_idle, http/https, top frame): collects the page's readable text in blocks,
+// has the background analyse them, and draws the claims with the CSS Custom Highlight API. It never
+// modifies the page's DOM: highlights are ranges registered in CSS.highlights, styled by
+// highlights.css. Off means the highlights are unregistered and the MutationObserver disconnected.
+(() => {
+  'use strict';
+
+  const api = globalThis.browser ?? globalThis.chrome;
+
+  // -------------------------------------------------------------------------------------------------
+  // Failures: each kind is logged once, prefixed "allegedly", and the page is left as it was.
+
+  const logged = new Set();
+  function logOnce(key, ...details) {
+    if (logged.has(key)) return;
+    logged.add(key);
+    console.warn(`allegedly: ${key}`, ...details);
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Highlight names and their stacking order: one Highlight per category; cue and source on top.
+
+  const CATEGORIES = ['attributed', 'unsourced', 'hedged', 'distancing'];
+  const NAMES = [...CATEGORIES, 'source', 'cue'].map((c) => `allegedly-${c}`);
+  const PRIORITY = { attributed: 1, unsourced: 2, hedged: 3, distancing: 4, source: 5, cue: 6 };
+
+  /** The category a claim is drawn in; a distancing cue ("claimed", "alleged") outranks neutral. */
+  function categoryOf(claim) {
+    if (claim.kind === 'hedged') return 'hedged';
+    if (claim.kind === 'unsourced') return 'unsourced';
+    return claim.stance === 'distancing' ? 'distancing' : 'attributed';
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Collecting text. A block is the inline content of one block-level element: consecutive text
+  // nodes (across <a>, <em>, <b>…) concatenated, so a claim that crosses element boundaries is one
+  // string for the analyzer and maps back to a range over several text nodes.
+
+  // Never read: code, form fields, embedded documents, and text that is not prose.
+  const SKIPPED_TAGS = new Set([
+    'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button',
+    'svg', 'math', 'iframe', 'frame', 'object', 'embed', 'canvas', 'video', 'audio', 'head', 'title',
+  ]);
+  /** Marks the host element of the extension's own UI (a closed shadow root, issue 4). */
+  const UI_ATTRIBUTE = 'data-allegedly-ui';
+  const INLINE_DISPLAYS = new Set(['inline', 'contents', 'ruby', 'ruby-base', 'ruby-text']);
+  const MIN_BLOCK_CHARS = 4;
+  const MAX_MESSAGE_CHARS = 1_000_000; // per analyse message (~2 MB as UTF-16); bigger pages go in chunks
+
+  /** Why an element's subtree is not read, or '' when it is. */
+  function skipReason(el) {
+    if (SKIPPED_TAGS.has(el.localName)) return 'tag';
+    if (el.hasAttribute('hidden') || el.hasAttribute(UI_ATTRIBUTE)) return 'hidden';
+    if (el.isContentEditable) return 'editable';
+    const style = getComputedStyle(el);
+    if (style.display === 'none') return 'hidden';
+    return '';
+  }
+
+  function isInline(el) {
+    return INLINE_DISPLAYS.has(getComputedStyle(el).display);
+  }
+
+  /** The nearest block-level ancestor (or `el` itself), stopping at `limit`. */
+  function blockContainer(el, limit = document.body) {
+    while (el && el !== limit && el.parentElement && isInline(el)) el = el.parentElement;
+    return el;
+  }
+
+  /** Text nodes under `root`, in document order, that a reader can see and the analyzer may read. */
+  function* readableTextNodes(root) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode(node) {
+        if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
+        return skipReason(node) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      },
+    });
+    // The root itself is not passed to acceptNode.
+    if (root.nodeType === Node.ELEMENT_NODE && skipReason(root)) return;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === Node.TEXT_NODE) {
+        if (getComputedStyle(node.parentElement).visibility === 'visible') yield node;
+      } else if (node.localName === 'br') {
+        yield node; // a line break inside a block: the analyzer sees a newline there
+      }
+    }
+  }
+
+  // A segment is a text node at `start` in its block's text, or a line break (node null) that stands
+  // for one "\n" without a node of its own.
+  const LINE_BREAK = '\n';
+
+  /** Splits the readable text under `root` into blocks: { container, segments, text }. */
+  function collectBlocks(root) {
+    const blocks = [];
+    let current = null;
+    const containerOf = new Map(); // one getComputedStyle walk per parent element
+    for (const node of readableTextNodes(root)) {
+      const parent = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
+      let container = containerOf.get(parent);
+      if (!container) {
+        container = blockContainer(parent, root.nodeType === Node.ELEMENT_NODE ? root : document.body);
+        containerOf.set(parent, container);
+      }
+      if (node.nodeType !== Node.TEXT_NODE) {
+        if (current && current.container === container) current.parts.push(null);
+        continue;
+      }
+      if (!current || current.container !== container) {
+        current = { container, parts: [] };
+        blocks.push(current);
+      }
+      current.parts.push(node);
+    }
+    return blocks.map(({ container, parts }) => makeBlock(container, parts)).filter((b) => b.text.trim().length >= MIN_BLOCK_CHARS);
+  }
+
+  function makeBlock(container, parts) {
+    const segments = [];
+    let text = '';
+    for (const node of parts) {
+      // Source-code newlines and tabs inside a paragraph render as spaces: give the analyzer spaces,
+      // one for one, so offsets still map straight back to the node.
+      const piece = node ? node.data.replace(/[\t\n\r\f]/g, ' ') : LINE_BREAK;
+      segments.push({ node, start: text.length, length: piece.length });
+      text += piece;
+    }
+    return { container, segments, text, marks: [] };
+  }
+
+  /** The current text of a block's nodes (to notice text changed while we were not watching). */
+  function currentText(block) {
+    let text = '';
+    for (const { node } of block.segments) text += node ? node.data.replace(/[\t\n\r\f]/g, ' ') : LINE_BREAK;
+    return text;
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Offsets → DOM ranges.
+
+  /**
+   * The DOM boundary point for UTF-16 `offset` in `block`. A start point lands at the beginning of the
+   * text after a line break; an end point (`isEnd`) at the end of the text before it, so a range never
+   * begins or ends in a gap between nodes.
+   */
+  function boundaryAt(block, offset, isEnd) {
+    const segs = block.segments;
+    // The last segment starting at or before `offset` (strictly before, for an end point).
+    let lo = 0;
+    let hi = segs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (isEnd ? segs[mid].start < offset : segs[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    if (isEnd) {
+      for (let i = lo; i >= 0; i--) {
+        const seg = segs[i];
+        if (seg.node) return [seg.node, Math.min(Math.max(offset - seg.start, 0), seg.length)];
+        offset = seg.start; // inside a line break: end where the previous text ends
+      }
+      return null;
+    }
+    for (let i = lo; i < segs.length; i++) {
+      const seg = segs[i];
+      if (seg.node && offset < seg.start + seg.length) return [seg.node, Math.max(offset - seg.start, 0)];
+    }
+    return null;
+  }
+
+  function isSpan(span, length) {
+    return Array.isArray(span) && Number.isInteger(span[0]) && Number.isInteger(span[1]) && span[0] >= 0 && span[0] <= span[1] && span[1] <= length;
+  }
+
+  function rangeFor(block, [start, end]) {
+    if (start === end) return null;
+    const from = boundaryAt(block, start, false);
+    const to = boundaryAt(block, end, true);
+    if (!from || !to) return null;
+    const range = document.createRange();
+    range.setStart(from[0], from[1]);
+    range.setEnd(to[0], to[1]);
+    return range.collapsed ? null : range;
+  }
+
+  /** The stretch a claim covers: from the first to the last of its source, cue and content. */
+  function claimExtent(claim) {
+    const spans = [claim.cue, claim.source, claim.content].filter(Boolean);
+    return [Math.min(...spans.map((s) => s[0])), Math.max(...spans.map((s) => s[1]))];
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // State.
+
+  const supported = typeof CSS !== 'undefined' && CSS.highlights && typeof Highlight === 'function';
+  const highlights = new Map(); // category → Highlight (kept while off, so on is instant)
+  let blocks = new Set();
+  const blockOfNode = new WeakMap(); // text node → its block
+  let enabled = false;
+  let failed = false;
+  let started = false; // the first full analysis has been requested
+  let generation = 0; // bumps when blocks are dropped wholesale; late answers for old blocks are ignored
+  const site = location.hostname;
+
+  // Results by block text: re-collecting a block whose text did not change redraws without a trip to
+  // the analyzer. Bounded; cleared when full.
+  const CACHE_LIMIT = 5000;
+  const claimsByText = new Map();
+
+  function claimCount() {
+    let n = 0;
+    for (const block of blocks) n += block.marks.length;
+    return n;
+  }
+
+  function highlightFor(category) {
+    let highlight = highlights.get(category);
+    if (!highlight) {
+      highlight = new Highlight();
+      highlight.priority = PRIORITY[category];
+      highlights.set(category, highlight);
+    }
+    return highlight;
+  }
+
+  function draw(block, claims) {
+    for (const claim of claims) {
+      if (!claim || !isSpan(claim.cue, block.text.length) || !isSpan(claim.sentence, block.text.length)) {
+        logOnce('ignored a claim with invalid offsets', claim);
+        continue;
+      }
+      const category = categoryOf(claim);
+      const source = isSpan(claim.source, block.text.length) ? claim.source : null;
+      const content = isSpan(claim.content, block.text.length) ? claim.content : null;
+      const mark = {
+        claim,
+        category,
+        claimRange: rangeFor(block, claimExtent({ cue: claim.cue, source, content })),
+        cueRange: rangeFor(block, claim.cue),
+        sourceRange: source ? rangeFor(block, source) : null,
+      };
+      if (!mark.claimRange && !mark.cueRange) continue;
+      if (mark.claimRange) highlightFor(category).add(mark.claimRange);
+      if (mark.cueRange) highlightFor('cue').add(mark.cueRange);
+      if (mark.sourceRange) highlightFor('source').add(mark.sourceRange);
+      block.marks.push(mark);
+    }
+  }
+
+  function erase(block) {
+    for (const mark of block.marks) {
+      highlights.get(mark.category)?.delete(mark.claimRange);
+      highlights.get('cue')?.delete(mark.cueRange);
+      highlights.get('source')?.delete(mark.sourceRange);
+    }
+    block.marks = [];
+  }
+
+  function adopt(newBlocks) {
+    for (const block of newBlocks) {
+      blocks.add(block);
+      for (const { node } of block.segments) if (node) blockOfNode.set(node, block);
+    }
+  }
+
+  function drop(block) {
+    erase(block);
+    blocks.delete(block);
+    for (const { node } of block.segments) if (node && blockOfNode.get(node) === block) blockOfNode.delete(node);
+  }
+
+  function showHighlights() {
+    for (const name of NAMES) {
+      const category = name.slice('allegedly-'.length);
+      CSS.highlights.set(name, highlightFor(category));
+    }
+  }
+
+  function hideHighlights() {
+    // Only our own names: the registry is the page's, and Firefox cannot iterate it from here.
+    for (const name of NAMES) CSS.highlights.delete(name);
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Talking to the background.
+
+  let contextLost = false;
+
+  async function send(message) {
+    try {
+      return await api.runtime.sendMessage(message);
+    } catch (error) {
+      if (/context invalidated|Receiving end does not exist|Could not establish connection/i.test(String(error?.message))) {
+        // The extension was reloaded or removed: this script is an orphan; leave the page as it was.
+        contextLost = true;
+        teardown();
+      }
+      throw error;
+    }
+  }
+
+  function reportState() {
+    let state = 'off';
+    if (!supported) state = 'unsupported';
+    else if (failed && claimCount() === 0) state = 'failed';
+    else if (enabled) state = inFlight > 0 ? 'working' : 'on';
+    send({ type: 'allegedly:state', state, count: claimCount(), site }).catch((error) => logOnce('could not update the toolbar button', error));
+  }
+
+  /** Analyses `newBlocks` (in chunks of at most MAX_MESSAGE_CHARS) and draws the claims. */
+  let inFlight = 0; // analyse requests awaiting the background
+
+  async function analyse(newBlocks) {
+    inFlight++;
+    try {
+      await analyseBlocks(newBlocks);
+    } finally {
+      inFlight--;
+      reportState();
+    }
+  }
+
+  async function analyseBlocks(newBlocks) {
+    const gen = generation;
+    adopt(newBlocks);
+    const pending = [];
+    for (const block of newBlocks) {
+      const cached = claimsByText.get(block.text);
+      if (cached) draw(block, cached);
+      else pending.push(block);
+    }
+    if (pending.length && inFlight === 1) reportState(); // "working" while the analyzer runs
+    for (let i = 0; i < pending.length; ) {
+      const chunk = [];
+      let size = 0;
+      while (i < pending.length && (chunk.length === 0 || size + pending[i].text.length <= MAX_MESSAGE_CHARS)) {
+        size += pending[i].text.length;
+        chunk.push(pending[i++]);
+      }
+      let reply;
+      try {
+        reply = await send({ type: 'allegedly:analyze', blocks: chunk.map((b) => b.text) });
+        if (!reply || reply.error || !Array.isArray(reply.claims) || reply.claims.length !== chunk.length) {
+          throw new Error(reply?.error ?? 'malformed reply from the analyzer');
+        }
+      } catch (error) {
+        if (!contextLost) logOnce('analysis failed; the page is left as it was', error);
+        failed = true;
+        break;
+      }
+      if (gen !== generation) return;
+      if (claimsByText.size > CACHE_LIMIT) claimsByText.clear();
+      chunk.forEach((block, k) => {
+        const claims = Array.isArray(reply.claims[k]) ? reply.claims[k] : [];
+        claimsByText.set(block.text, claims);
+        if (blocks.has(block)) draw(block, claims); // dropped meanwhile (node removed): skip
+      });
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Dynamic pages: a MutationObserver, connected only while on. Mutations are batched: the first one
+  // after a quiet spell arms a timer; everything until it fires is handled together. A page that
+  // mutates without pause is therefore handled a few times a second at most, never per mutation.
+
+  const BATCH_DELAY_MS = 400;
+  const observer = new MutationObserver(onMutations);
+  let pendingRecords = [];
+  let batchTimer = 0;
+
+  function observe() {
+    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  }
+
+  function onMutations(records) {
+    pendingRecords.push(...records);
+    if (!batchTimer) batchTimer = setTimeout(flushMutations, BATCH_DELAY_MS);
+  }
+
+  function isOwnUi(node) {
+    const el = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+    return !!el?.closest(`[${UI_ATTRIBUTE}]`);
+  }
+
+  /** Elements whose readable text must be collected again after `records`. */
+  function dirtyRoots(records) {
+    const roots = new Set();
+    for (const record of records) {
+      const target = record.target;
+      if (isOwnUi(target)) continue;
+      if (record.type === 'characterData') {
+        if (target.parentElement) roots.add(blockContainer(target.parentElement));
+        continue;
+      }
+      for (const node of record.addedNodes) {
+        if (!node.isConnected) continue;
+        if (node.nodeType === Node.ELEMENT_NODE && !isInline(node)) roots.add(node);
+        else if (target.nodeType === Node.ELEMENT_NODE) roots.add(blockContainer(target));
+      }
+    }
+    return roots;
+  }
+
+  /**
+   * Brings blocks in line with the DOM: drops blocks whose nodes left the page or whose text changed
+   * (and re-reads their containers), then collects and analyses the text under `roots`.
+   */
+  function reconcile(roots) {
+    for (const block of [...blocks]) {
+      const stale = block.segments.some(({ node }) => node && !node.isConnected) || currentText(block) !== block.text;
+      const insideRoot = [...roots].some((root) => root.contains(block.container));
+      if (stale || insideRoot) {
+        drop(block);
+        if (block.container.isConnected) roots.add(block.container);
+      }
+    }
+    const live = [...roots].filter((root) => root.isConnected && root.nodeType === Node.ELEMENT_NODE);
+    const outermost = live.filter((root) => !live.some((other) => other !== root && other.contains(root)));
+    const fresh = outermost.flatMap((root) => collectBlocks(root)).filter((b) => !b.segments.some(({ node }) => node && blockOfNode.has(node)));
+    if (fresh.length) analyse(fresh);
+    else reportState();
+  }
+
+  function flushMutations() {
+    batchTimer = 0;
+    const records = pendingRecords;
+    pendingRecords = [];
+    if (!enabled) return;
+    try {
+      reconcile(dirtyRoots(records));
+    } catch (error) {
+      logOnce('could not follow a page change', error);
+    }
+  }
+
+  /** On again after being off: find what changed unobserved, without re-analysing the rest. */
+  function catchUp() {
+    const roots = new Set();
+    for (const node of readableTextNodes(document.body)) {
+      if (node.nodeType === Node.TEXT_NODE && !blockOfNode.has(node) && node.data.trim()) {
+        roots.add(blockContainer(node.parentElement));
+      }
+    }
+    reconcile(roots);
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // On and off.
+
+  function turnOn() {
+    enabled = true;
+    showHighlights();
+    observe();
+    if (!started) {
+      started = true;
+      const all = document.body ? collectBlocks(document.body) : [];
+      analyse(all);
+    } else {
+      catchUp();
+    }
+  }
+
+  function turnOff() {
+    enabled = false;
+    observer.disconnect();
+    clearTimeout(batchTimer);
+    batchTimer = 0;
+    pendingRecords = [];
+    hideHighlights();
+    reportState();
+  }
+
+  /** Gone for good (the extension went away): unregister everything, watch nothing. */
+  function teardown() {
+    enabled = false;
+    observer.disconnect();
+    clearTimeout(batchTimer);
+    if (supported) hideHighlights();
+    generation++;
+  }
+
+  api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+    if (sender.id !== api.runtime.id || msg?.type !== 'allegedly:toggle') return false;
+    if (!supported) {
+      sendResponse({ state: 'unsupported', site });
+      return false;
+    }
+    try {
+      if (enabled) turnOff();
+      else turnOn();
+    } catch (error) {
+      logOnce('toggling failed', error);
+    }
+    sendResponse({ state: enabled ? 'on' : 'off', site });
+    return false;
+  });
+
+  async function start() {
+    if (!supported) {
+      logOnce('this browser lacks the CSS Custom Highlight API; nothing will be highlighted');
+      reportState();
+      return;
+    }
+    if (!document.body || !document.documentElement) return; // not an HTML page (XML, images…)
+    const key = `site:${site}`;
+    let stored;
+    try {
+      stored = await api.storage.local.get(key);
+    } catch (error) {
+      logOnce('could not read the setting for this site; using the default', error);
+      stored = {};
+    }
+    if (stored[key] === false) reportState();
+    else turnOn();
+  }
+
+  start().catch((error) => logOnce('could not start', error));
+})();
