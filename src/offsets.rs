@@ -24,8 +24,8 @@ impl Unit {
 
 /// Converts byte offsets into `text` to `unit`, in one pass over the text however many there are.
 ///
-/// Every offset must lie on a char boundary of `text` (at most `text.len()`); an offset inside a
-/// character is counted as the start of that character.
+/// Defined for every `usize`, never panics: an offset inside a character counts as the start of that
+/// character, and an offset past the end counts as the end of the text (its length in `unit`).
 pub fn convert(text: &str, offsets: &[usize], unit: Unit) -> Vec<usize> {
     let mut order: Vec<usize> = (0..offsets.len()).collect();
     order.sort_unstable_by_key(|&i| offsets[i]);
@@ -43,6 +43,14 @@ pub fn convert(text: &str, offsets: &[usize], unit: Unit) -> Vec<usize> {
         out[i] = counted;
     }
     out
+}
+
+/// The length of `text` in `unit`.
+pub fn len_in(text: &str, unit: Unit) -> usize {
+    match unit {
+        Unit::Utf16 => text.chars().map(char::len_utf16).sum(),
+        Unit::CodePoint => text.chars().count(),
+    }
 }
 
 /// Rewrites every span of `claims` from byte offsets into `text` to `unit`.
@@ -97,5 +105,89 @@ mod tests {
     fn unsorted_offsets_keep_their_order() {
         let text = "😀😀x";
         assert_eq!(convert(text, &[8, 0, 4], Unit::Utf16), [4, 0, 2]);
+    }
+
+    #[test]
+    fn zwj_sequences_count_every_scalar() {
+        // 👩‍👩‍👧 is three emoji joined by two zero-width joiners: 5 code points, 8 UTF-16 units.
+        let text = "a👩\u{200d}👩\u{200d}👧b";
+        assert_eq!(both(text, text.find('b').unwrap()), (9, 6));
+    }
+
+    #[test]
+    fn flags_and_skin_tones_are_pairs_of_scalars() {
+        let text = "🇺🇦👍🏽x";
+        assert_eq!(both(text, text.find('x').unwrap()), (8, 4));
+    }
+
+    #[test]
+    fn stacked_combining_marks() {
+        let text = "Z\u{351}\u{36b}\u{343}a"; // Z with three combining marks
+        assert_eq!(both(text, text.find('a').unwrap()), (4, 4));
+    }
+
+    #[test]
+    fn right_to_left_text_counts_in_logical_order() {
+        let text = "قال الوزير إن «الاتفاق» said; אמר השר";
+        let said = text.find("said").unwrap();
+        let expected = text[..said].chars().count();
+        assert_eq!(both(text, said), (expected, expected));
+        assert_eq!(
+            both(text, text.len()),
+            (len_in(text, Unit::Utf16), text.chars().count())
+        );
+    }
+
+    #[test]
+    fn surrogate_heavy_text() {
+        let text = "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 𐍈 🀄";
+        let ends: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let utf16 = convert(text, &ends, Unit::Utf16);
+        let expected: Vec<usize> = ends
+            .iter()
+            .map(|&e| text[..e].encode_utf16().count())
+            .collect();
+        assert_eq!(utf16, expected);
+    }
+
+    #[test]
+    fn offsets_inside_a_character_count_as_its_start() {
+        let text = "a😀b"; // the emoji is bytes 1..5
+        for inside in 2..5 {
+            assert_eq!(both(text, inside), (1, 1));
+        }
+    }
+
+    #[test]
+    fn offsets_past_the_end_count_as_the_end() {
+        let text = "新闻😀";
+        assert_eq!(both(text, text.len()), (4, 3));
+        assert_eq!(both(text, text.len() + 1), (4, 3));
+        assert_eq!(both(text, usize::MAX), (4, 3));
+        assert_eq!(both("", 7), (0, 0));
+    }
+
+    #[test]
+    fn converts_claim_spans() {
+        use crate::claim::{ClaimKind, Stance};
+        use crate::span::Span;
+        let text = "😀 X said that y.";
+        let at = |s: &str| text.find(s).unwrap();
+        let mut claims = vec![Claim {
+            kind: ClaimKind::Attributed,
+            stance: Stance::Neutral,
+            cue: Span::new(at("said"), at("said") + 4),
+            source: Some(Span::new(at("X"), at("X") + 1)),
+            content: None,
+            sentence: Span::new(0, text.len()),
+        }];
+        convert_claims(text, &mut claims, Unit::Utf16);
+        assert_eq!(claims[0].cue, Span::new(5, 9));
+        assert_eq!(claims[0].source, Some(Span::new(3, 4)));
+        assert_eq!(claims[0].sentence, Span::new(0, 17));
     }
 }
