@@ -3,7 +3,7 @@
 // the playground takes the extension's highlight styles and the same pkg.
 //
 // usage: node tools/package.mjs DIST
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
@@ -60,6 +60,31 @@ async function packagePlayground() {
   await cp(path.join(root, 'www'), out, { recursive: true });
   await cp(pkg, path.join(out, 'pkg'), { recursive: true });
   await cp(path.join(source, 'highlights.css'), path.join(out, 'highlights.css'));
+  await packageSeeds(path.join(out, 'seeds'));
+}
+
+/**
+ * The playground's samples are the seed articles in tests/fixtures/seeds (the only bundled texts),
+ * copied as they are, with seeds/index.json listing [{file, title}] for the page's sample picker.
+ */
+async function packageSeeds(out) {
+  const seeds = path.join(root, 'tests', 'fixtures', 'seeds');
+  const files = (await readdir(seeds)).filter((file) => file.endsWith('.txt')).sort();
+  await mkdir(out, { recursive: true });
+  const list = [];
+  for (const file of files) {
+    const text = await readFile(path.join(seeds, file), 'utf8');
+    await writeFile(path.join(out, file), text);
+    list.push({ file, title: seedTitle(text, file) });
+  }
+  await writeFile(path.join(out, 'index.json'), JSON.stringify(list, null, 2) + '\n');
+}
+
+/** A seed's first line that reads like a headline (four words or more), shortened at a word. */
+function seedTitle(text, fallback) {
+  const line = text.split('\n').map((l) => l.trim()).find((l) => l.split(/\s+/).length >= 4) ?? fallback;
+  if (line.length <= 72) return line;
+  return `${line.slice(0, 72).replace(/\s+\S*$/, '')}…`;
 }
 
 await mkdir(dist, { recursive: true });
