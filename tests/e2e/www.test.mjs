@@ -266,6 +266,32 @@ for (const name of BROWSER_NAMES) {
       assert.ok(covers(highlights, 'allegedly-hedged', 'allegedly involved'), JSON.stringify(highlights));
     });
 
+    test('a dropped .txt file is analysed; a dropped image is refused with a message', async () => {
+      const drop = (name, type, content) =>
+        page.evaluate(
+          (file) => {
+            document.body.dataset.state = 'test-waiting';
+            const data = new DataTransfer();
+            data.items.add(new File([file.content], file.name, { type: file.type }));
+            const target = document.getElementById('input');
+            target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+            const drop = new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true });
+            target.dispatchEvent(drop);
+            return drop.defaultPrevented; // the browser did not navigate to the file
+          },
+          { name, type, content },
+        );
+      assert.ok(await drop('dropped.txt', 'text/plain', 'The ministry claimed that spies were found.\nIt is claimed that more exist.'));
+      const status = await finished(page);
+      assert.match(status, /^Found 2 claims in 2 paragraphs of dropped\.txt/);
+      const highlights = await viewHighlights(page);
+      assert.ok(covers(highlights, 'allegedly-unsourced', 'It is claimed that more exist'), JSON.stringify(highlights));
+
+      assert.ok(await drop('photo.png', 'image/png', '\u0089PNG\r\n\u001a\n\u0000\u0000'));
+      await page.waitForFunction(() => document.body.dataset.state === 'error', { timeout: 10_000 });
+      assert.match(await page.$eval('#status', (el) => el.textContent), /photo\.png does not look like a \.txt or \.html file/);
+    });
+
     test('a 5 MB paste is analysed in a Worker with progress while the page keeps painting; new input cancels it', async () => {
       const text = bigText(5_000_000);
       await page.evaluate(() => {
