@@ -73,16 +73,11 @@ async function analyse(text, origin) {
   json.clear();
   table.clear();
   legend.setCounts(null);
-  ui.claimsSummary.textContent = '';
+  ui.claimsSummary.textContent = blocks.length ? 'Analysing…' : 'Nothing analysed yet.';
   if (!blocks.length) {
     await view.render([], signal);
     setProgress(0);
     setState('idle');
-if (!current) say('Loading the analyzer…');
-analyzer.prepare().then(
-  () => current || say('Ready. Paste text, open a file or pick a sample.'),
-  (error) => current || say(`${error?.message ?? error}`),
-);
     say('Paste text, open a file or pick a sample to see its claims.');
     return;
   }
@@ -121,6 +116,7 @@ analyzer.prepare().then(
   } catch (error) {
     if (error?.name === 'AbortError') return;
     setState('error');
+    ui.claimsSummary.textContent = '';
     say(`Could not analyse the text: ${error?.message ?? error}`);
     console.error(error);
   }
@@ -225,6 +221,9 @@ if (!highlightsSupported()) {
   ui.noHighlights.hidden = false;
 }
 
+// Start loading the analyzer while the reader reads, so the first analysis starts at once.
+const ready = analyzer.prepare();
+let samplesMissing = '';
 try {
   for (const seed of await loadSeedList()) {
     const option = document.createElement('option');
@@ -234,11 +233,15 @@ try {
   }
 } catch (error) {
   ui.sample.disabled = true;
-  say(`The sample articles could not be loaded (${error?.message ?? error}); paste text or open a file.`);
+  samplesMissing = ` (The sample articles could not be loaded: ${error?.message ?? error}.)`;
 }
 setState('idle');
-if (!current) say('Loading the analyzer…');
-analyzer.prepare().then(
-  () => current || say('Ready. Paste text, open a file or pick a sample.'),
-  (error) => current || say(`${error?.message ?? error}`),
+if (!current) say(`Loading the analyzer…${samplesMissing}`);
+ready.then(
+  () => current || say(`Ready. Paste text, open a file or pick a sample.${samplesMissing}`),
+  (error) => {
+    if (current) return;
+    setState('error');
+    say(`${error?.message ?? error}`);
+  },
 );
