@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { chromiumProxyArgs, firefoxProxyPrefs } from './proxy.mjs';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
 export const DIST = path.resolve(process.env.ALLEGEDLY_DIST ?? path.join(ROOT, 'dist'));
@@ -47,10 +48,10 @@ const CHROMIUM_ARGS = [
 ];
 
 /**
- * Chromium, headless, fresh profile. `extension`: true for dist/chrome, or a directory.
- * Resolves to a Session.
+ * Chromium, headless, fresh profile. `extension`: true for dist/chrome, or a directory. `proxy`: the
+ * port of a trap proxy (./proxy.mjs) for all non-loopback traffic. Resolves to a Session.
  */
-export async function launchChromium({ extension, args = [], viewport } = {}) {
+export async function launchChromium({ extension, args = [], viewport, proxy } = {}) {
   const extensionDir = extension === true ? EXTENSION_DIRS.chromium : extension;
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'allegedly-chromium-'));
   const browser = await puppeteer.launch({
@@ -60,7 +61,7 @@ export async function launchChromium({ extension, args = [], viewport } = {}) {
     userDataDir,
     enableExtensions: extensionDir ? [extensionDir] : false,
     defaultViewport: viewport ?? { width: 1100, height: 900 },
-    args: [...CHROMIUM_ARGS, ...args],
+    args: [...CHROMIUM_ARGS, ...(proxy ? chromiumProxyArgs(proxy) : []), ...args],
   });
   let extensionId = null;
   if (extensionDir) {
@@ -77,9 +78,9 @@ export async function launchChromium({ extension, args = [], viewport } = {}) {
 /**
  * Firefox ESR over WebDriver BiDi, headless, fresh profile. `extension`: true for dist/firefox, or a
  * directory (installed as a temporary add-on). Launched with --remote-allow-system-access so the
- * tests can reach the browser chrome for a real toolbar action (PLATFORM.md).
+ * tests can reach the browser chrome for a real toolbar action (PLATFORM.md). `proxy` as for Chromium.
  */
-export async function launchFirefox({ extension, args = [], prefs = {}, viewport } = {}) {
+export async function launchFirefox({ extension, args = [], prefs = {}, viewport, proxy } = {}) {
   const extensionDir = extension === true ? EXTENSION_DIRS.firefox : extension;
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -100,6 +101,7 @@ export async function launchFirefox({ extension, args = [], prefs = {}, viewport
       'media.gmp-manager.url': '',
       'datareporting.healthreport.uploadEnabled': false,
       'toolkit.telemetry.enabled': false,
+      ...(proxy ? firefoxProxyPrefs(proxy) : {}),
       ...prefs,
     },
   });
@@ -113,7 +115,10 @@ export function launch(name, options) {
   return name === 'firefox' ? launchFirefox(options) : launchChromium(options);
 }
 
-export const BROWSER_NAMES = ['chromium', 'firefox'];
+/** The browsers the tests run in; ALLEGEDLY_BROWSERS=firefox (or chromium) narrows it for debugging. */
+export const BROWSER_NAMES = ['chromium', 'firefox'].filter(
+  (name) => !process.env.ALLEGEDLY_BROWSERS || process.env.ALLEGEDLY_BROWSERS.split(',').includes(name),
+);
 
 class Session {
   constructor(name, browser, extensionId) {
