@@ -45,6 +45,16 @@ async function rememberSite(host, enabled) {
 
 const message = (name, ...subs) => api.i18n.getMessage(name, subs) || name;
 
+/** " (Alt+Shift+L)" when the toggle has a shortcut (the user may have changed or removed it). */
+async function shortcutHint() {
+  try {
+    const command = (await api.commands.getAll()).find((c) => c.name === 'toggle-highlights');
+    return command?.shortcut ? ` (${command.shortcut})` : '';
+  } catch {
+    return '';
+  }
+}
+
 async function showTabState(tabId, { state, count = 0, site = '' }) {
   let badge = '';
   let title;
@@ -70,6 +80,7 @@ async function showTabState(tabId, { state, count = 0, site = '' }) {
     default:
       title = message('actionTitleDefault');
   }
+  if (state === 'on' || state === 'off' || state === 'working') title += await shortcutHint();
   await Promise.all([
     api.action.setBadgeText({ tabId, text: badge }),
     api.action.setTitle({ tabId, title }),
@@ -109,6 +120,8 @@ api.commands.onCommand.addListener((command, tab) => {
 // ---------------------------------------------------------------------------------------------------
 // Messages from our content scripts only (no externally_connectable, so pages cannot reach this).
 
+let badgeUpdates = Promise.resolve();
+
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (sender.id !== api.runtime.id || !msg || typeof msg.type !== 'string') return false;
   const tabId = sender.tab?.id;
@@ -124,7 +137,10 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
       return true; // answer asynchronously
     case 'allegedly:state':
       if (tabId !== undefined && sender.frameId === 0) {
-        showTabState(tabId, msg).catch((error) => console.error('allegedly: badge update failed:', error));
+        // One update at a time, in arrival order: a late "working" must not overwrite a newer "on".
+        badgeUpdates = badgeUpdates
+          .then(() => showTabState(tabId, msg))
+          .catch((error) => console.error('allegedly: badge update failed:', error));
       }
       return false;
     default:

@@ -198,6 +198,20 @@ class ChromiumSession extends Session {
     return (await this.actionState(page)).badge;
   }
 
+  /** The keyboard shortcuts Chromium assigned to the extension's commands: { name: 'Alt+Shift+L' }. */
+  async shortcuts() {
+    const all = await this.evaluateInBackground(() => chrome.commands.getAll());
+    return Object.fromEntries(all.map((c) => [c.name, c.shortcut]));
+  }
+
+  /**
+   * Extension shortcuts are browser accelerators, which headless Chromium's CDP key events never
+   * reach (they go to the page). Tests check the assignment with shortcuts() instead.
+   */
+  async pressShortcut() {
+    throw new Error('headless Chromium cannot deliver a browser keyboard shortcut');
+  }
+
   async close() {
     await super.close();
     rmSync(this.userDataDir, { recursive: true, force: true });
@@ -256,6 +270,28 @@ class FirefoxSession extends Session {
 
   async badgeText(page) {
     return (await this.actionState(page)).badge;
+  }
+
+  /**
+   * Presses a shortcut like 'Alt+Shift+L' as real key events in the browser window (through
+   * nsITextInputProcessor, what Firefox's own tests use), so the extension's <key> handler fires as
+   * for a person at the keyboard. The page is brought to the front first.
+   */
+  async pressShortcut(page, shortcut) {
+    await page.bringToFront();
+    const parts = shortcut.split('+');
+    const letter = parts.pop().toUpperCase();
+    const MODIFIERS = { Alt: ['Alt', 'AltLeft', 18], Shift: ['Shift', 'ShiftLeft', 16], Ctrl: ['Control', 'ControlLeft', 17] };
+    const keys = [...parts.map((m) => MODIFIERS[m]), [letter, `Key${letter}`, letter.charCodeAt(0)]];
+    const sent = await this.evaluateInChrome(`(() => {
+      const tip = Cc["@mozilla.org/text-input-processor;1"].createInstance(Ci.nsITextInputProcessor);
+      if (!tip.beginInputTransactionForTests(window)) return false;
+      const keys = ${JSON.stringify(keys)}.map(([key, code, keyCode]) => new window.KeyboardEvent('', { key, code, keyCode }));
+      for (const k of keys) tip.keydown(k);
+      for (const k of keys.reverse()) tip.keyup(k);
+      return true;
+    })()`);
+    if (!sent) throw new Error('could not start a keyboard input transaction in the browser window');
   }
 }
 
