@@ -69,3 +69,56 @@ export function serialiseDom(page) {
 export function parseLikeBrowser(page, html) {
   return page.evaluate((source) => new DOMParser().parseFromString(source, 'text/html').documentElement.outerHTML, html);
 }
+
+/**
+ * Records every DOM mutation in the page from the first moment (a preload script in the page's own
+ * world) from the end of parsing, so a test can prove the extension never touched the DOM, not even
+ * for an instant. Call before page.goto; read with mutationLog(page).
+ */
+export async function recordMutations(page) {
+  await page.evaluateOnNewDocument(() => {
+    window.__mutations = [];
+    // From the end of parsing (the parser's own insertions are not changes); the content script runs
+    // at document_idle, which is later.
+    const observer = new MutationObserver((records) => {
+      for (const r of records) {
+        window.__mutations.push({
+          type: r.type,
+          target: r.target.nodeType === 1 ? r.target.localName + (r.target.id ? `#${r.target.id}` : '') : r.target.nodeName,
+          attribute: r.attributeName,
+          added: [...r.addedNodes].map((n) => n.nodeName),
+          removed: [...r.removedNodes].map((n) => n.nodeName),
+          inTestArea: !!(r.target.nodeType === 1 ? r.target : r.target.parentElement)?.closest?.('[data-test-area]'),
+        });
+      }
+    });
+    document.addEventListener('DOMContentLoaded', () => {
+      observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+  });
+}
+
+/** Mutations recorded since load, except those inside [data-test-area] (made by the test itself). */
+export function mutationLog(page) {
+  return page.evaluate(() => (window.__mutations ?? []).filter((m) => !m.inTestArea));
+}
+
+/**
+ * The ranges of highlight `name` whose text includes `phrase`, with the elements their ends lie in:
+ * [{ text, start, end }] where start/end name the parent element of the boundary node.
+ */
+export function rangesWith(page, name, phrase) {
+  return page.evaluate(
+    (n, p) =>
+      [...(CSS.highlights.get(n) ?? [])]
+        .filter((r) => r.toString().includes(p))
+        .map((r) => ({
+          text: r.toString(),
+          start: r.startContainer.parentNode.localName,
+          end: r.endContainer.parentNode.localName,
+          nodes: r.startContainer === r.endContainer ? 1 : 2,
+        })),
+    name,
+    phrase,
+  );
+}

@@ -1,0 +1,200 @@
+// Pages that test the content script's edges, in Chromium and Firefox: a strict-CSP page (and the
+// highlights really paint there), claims crossing element boundaries, text that must never be read
+// (form fields, contenteditable, hidden, the extension's own UI), a page that grows and shrinks
+// after load, and a page large enough to need several analysis messages.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { BROWSER_NAMES, launch, unavailable } from './lib/browsers.mjs';
+import { covers, mutationLog, parseLikeBrowser, rangesWith, readHighlights, recordMutations, serialiseDom, summarise } from './lib/highlights.mjs';
+import { htmlDocument, loadSeeds, seedPage } from './lib/pages.mjs';
+import { rangeRect, tintedPixels } from './lib/paint.mjs';
+import { STRICT_CSP, serveFixtures } from './lib/server.mjs';
+
+const seeds = loadSeeds();
+const isOn = ({ badge, title }) => /^\d+$/.test(badge) && /click to hide/i.test(title);
+const isOff = ({ badge }) => badge === '';
+
+const EDGES_PAGE = htmlDocument({
+  title: 'Edges',
+  body: `<article>
+<h1>Edge cases</h1>
+<p id="cross">The <b>spokesman</b> <a href="/people/spokesman">claimed</a> that the <em>bridge was <strong>perfectly</strong></em> safe.</p>
+<p>The ministry claimed that the visible paragraph is highlighted.</p>
+<p>A line of verse<br>The ministry claimed that the second line stands on its own.</p>
+<textarea>Officials claimed that the textarea is never read.</textarea>
+<input value="Officials claimed that the input is never read.">
+<select><option>Officials claimed that the option is never read.</option></select>
+<button>Officials claimed that the button is never read.</button>
+<div contenteditable="true"><p>Officials claimed that the editable region is never read.</p></div>
+<p style="visibility: hidden">Officials claimed that the invisible paragraph is never read.</p>
+<p style="display: none">Officials claimed that the undisplayed paragraph is never read.</p>
+<div data-allegedly-ui><p>Officials claimed that the extension's own UI is never read.</p></div>
+<template><p>Officials claimed that the template is never read.</p></template>
+<script>/* Officials claimed that the script is never read. */</script>
+</article>`,
+});
+
+const FEED_PAGE = htmlDocument({
+  title: 'Feed',
+  body: `<h1>Live feed</h1>
+<main id="feed" data-test-area><p id="first">Nothing of note in this first paragraph at all.</p></main>`,
+});
+
+/** About `chars` UTF-16 units of article text; every 50th paragraph holds a numbered claim. */
+function largePage(chars) {
+  const filler = 'The committee met again on Tuesday to review the budget for the coming year, and the members discussed the schedule at length. ';
+  const paragraphs = [];
+  let size = 0;
+  for (let i = 0; size < chars; i++) {
+    const text = i % 50 === 0 ? `The ministry claimed that report ${i} was accurate. ${filler}` : filler.repeat(2);
+    paragraphs.push(`<p>${text}</p>`);
+    size += text.length;
+  }
+  return { html: htmlDocument({ title: 'Large', body: `<article>${paragraphs.join('\n')}</article>` }), claims: Math.ceil(paragraphs.length / 50), last: Math.floor((paragraphs.length - 1) / 50) * 50 };
+}
+
+for (const name of BROWSER_NAMES) {
+  const skip = unavailable(name, { extension: true });
+  describe(`pages in ${name}`, { skip: skip || false, timeout: 180_000 }, () => {
+    let session;
+    let server;
+    before(async () => {
+      server = await serveFixtures();
+      session = await launch(name, { extension: true });
+    });
+    after(async () => {
+      await session?.close();
+      await server?.close();
+    });
+
+    test('a strict-CSP page is highlighted, and the highlights paint', { skip: seeds.length ? false : 'no seed articles' }, async () => {
+      const html = seedPage(seeds[0]);
+      const url = server.page('/csp/article.html', html, { 'content-security-policy': STRICT_CSP });
+      const page = await session.newPage();
+      await recordMutations(page);
+      await page.goto(url);
+      await session.waitForAction(page, isOn);
+      const highlights = await readHighlights(page);
+      assert.ok(highlights['allegedly-cue']?.length >= 3, `claims found: ${JSON.stringify(summarise(highlights))}`);
+      assert.ok(covers(highlights, 'allegedly-cue', 'claimed'));
+
+      // Pixels: the cue "claimed" is tinted while on and plain paper while off.
+      const rect = await rangeRect(page, 'allegedly-cue', 'claimed');
+      assert.ok(rect && rect.width > 0, 'the cue has a box on screen');
+      const on = await tintedPixels(session, page, rect);
+      assert.ok(on.tinted / on.pixels > 0.3, `cue tinted while on: ${JSON.stringify(on)}`);
+      await session.clickToolbarButton(page);
+      await session.waitForAction(page, isOff);
+      const off = await tintedPixels(session, page, rect);
+      assert.ok(off.tinted / off.pixels < 0.05, `no tint while off: ${JSON.stringify(off)}`);
+      await session.clickToolbarButton(page);
+      await session.waitForAction(page, isOn);
+
+      assert.deepEqual(await mutationLog(page), [], 'the DOM was never mutated');
+      assert.equal(await serialiseDom(page), await parseLikeBrowser(page, html));
+      await page.close();
+    });
+
+    test('a claim crossing element boundaries is one range; unreadable text is skipped', async () => {
+      const url = server.page('/edges.html', EDGES_PAGE);
+      const page = await session.newPage();
+      await recordMutations(page);
+      await page.goto(url);
+      await session.waitForAction(page, isOn);
+      const highlights = await readHighlights(page);
+
+      const crossing = await rangesWith(page, 'allegedly-distancing', 'claimed');
+      const claim = crossing.find((r) => r.text.includes('spokesman'));
+      assert.ok(claim, `a distancing range over the spokesman's claim: ${JSON.stringify(highlights['allegedly-distancing'])}`);
+      assert.match(claim.text, /^The spokesman claimed that the bridge was perfectly safe/);
+      assert.equal(claim.nodes, 2, 'the range starts and ends in different text nodes');
+      assert.ok(covers(highlights, 'allegedly-cue', 'claimed'));
+      assert.ok((await rangesWith(page, 'allegedly-cue', 'claimed')).some((r) => r.start === 'a'), 'the cue inside the link');
+
+      assert.ok(covers(highlights, 'allegedly-distancing', 'the visible paragraph is highlighted'), 'the control paragraph is read');
+      assert.ok(covers(highlights, 'allegedly-distancing', 'the second line stands on its own'), 'text after <br> is read');
+      assert.ok(!covers(highlights, 'allegedly-distancing', 'A line of verse'), '<br> separates lines');
+      for (const ranges of Object.values(highlights)) {
+        for (const text of ranges) assert.doesNotMatch(text, /never read/, `skipped text was highlighted: ${text}`);
+      }
+      assert.deepEqual(await mutationLog(page), []);
+      assert.equal(await serialiseDom(page), await parseLikeBrowser(page, EDGES_PAGE));
+      await page.close();
+    });
+
+    test('text added later is analysed, removed text loses its ranges, edited text is re-read', async () => {
+      const url = server.page('/feed.html', FEED_PAGE);
+      const page = await session.newPage();
+      await recordMutations(page);
+      await page.goto(url);
+      const start = await session.waitForAction(page, isOn);
+      assert.equal(start.badge, '0');
+
+      // A late article body.
+      await page.evaluate(() => {
+        const p = document.createElement('p');
+        p.id = 'late';
+        p.append('The mayor ', Object.assign(document.createElement('a'), { href: '/mayor', textContent: 'claimed' }), ' that the dam was safe.');
+        document.getElementById('feed').append(p);
+      });
+      await session.waitForAction(page, (s) => s.badge === '1');
+      assert.ok(covers(await readHighlights(page), 'allegedly-distancing', 'claimed that the dam was safe'));
+
+      // Infinite scroll: five batches of ten paragraphs in quick succession.
+      await page.evaluate(async () => {
+        for (let batch = 0; batch < 5; batch++) {
+          const section = document.createElement('section');
+          for (let i = 0; i < 10; i++) {
+            const p = document.createElement('p');
+            p.textContent = `Police said that incident ${batch * 10 + i} was under investigation.`;
+            section.append(p);
+          }
+          document.getElementById('feed').append(section);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      });
+      await session.waitForAction(page, (s) => s.badge === '51');
+      const grown = await readHighlights(page);
+      assert.ok(covers(grown, 'allegedly-attributed', 'incident 49 was under investigation'));
+
+      // Removal drops the ranges; editing text re-reads it.
+      await page.evaluate(() => document.getElementById('late').remove());
+      await session.waitForAction(page, (s) => s.badge === '50');
+      assert.ok(!covers(await readHighlights(page), 'allegedly-distancing', 'the dam was safe'), 'ranges of removed text are gone');
+      await page.evaluate(() => {
+        document.getElementById('first').firstChild.data = 'The minister insisted that the budget was balanced.';
+      });
+      await session.waitForAction(page, (s) => s.badge === '51');
+      const edited = await readHighlights(page);
+      assert.ok(Object.values(edited).flat().some((t) => t.includes('the budget was balanced')), 'edited text is highlighted');
+
+      // Off: changes are not followed (the observer is disconnected); on again catches up.
+      await session.clickToolbarButton(page);
+      await session.waitForAction(page, isOff);
+      await page.evaluate(() => {
+        const p = document.createElement('p');
+        p.textContent = 'Witnesses claimed that the fire started at night.';
+        document.getElementById('feed').append(p);
+      });
+      await new Promise((r) => setTimeout(r, 600));
+      assert.equal((await session.actionState(page)).badge, '', 'nothing happens while off');
+      await session.clickToolbarButton(page);
+      await session.waitForAction(page, (s) => s.badge === '52');
+      assert.ok(covers(await readHighlights(page), 'allegedly-distancing', 'the fire started at night'));
+
+      assert.deepEqual(await mutationLog(page), [], 'no mutation outside the test area');
+      await page.close();
+    });
+
+    test('a large page is analysed in several messages, to its end', async () => {
+      const { html, claims, last } = largePage(2_500_000);
+      const url = server.page('/large.html', html);
+      const page = await session.newPage();
+      await page.goto(url);
+      const state = await session.waitForAction(page, isOn, { timeout: 60_000 });
+      assert.equal(Number(state.badge), claims);
+      assert.ok(covers(await readHighlights(page), 'allegedly-distancing', `report ${last} was accurate`), 'the last claim is highlighted');
+      await page.close();
+    });
+  });
+}
