@@ -2,7 +2,7 @@
 // (page text is data, never markup), and the claims drawn over it as CSS Custom Highlights.
 //
 // Built to stay responsive on a 5 MB text (20,000 paragraphs, 100,000 ranges):
-// - paragraphs are appended in short slices, grouped in pages of PAGE_SIZE;
+// - paragraphs are appended in short slices, grouped in pages (PAGE_SIZE paragraphs or PAGE_CHARS);
 // - a large text's pages use `content-visibility: auto`, so off-screen ones are not laid out;
 // - a page's claims are registered as highlights only while the page is on or near the screen of the
 //   text view (an IntersectionObserver), so the browser never re-checks more than a few thousand
@@ -11,15 +11,19 @@
 import { categoryOf, claimExtent } from './categories.js';
 import { forEachSliced } from './schedule.js';
 
-/** Above this many paragraphs the text is paged. */
+/** Above this many paragraphs or characters the text is paged. */
 const LARGE = 300;
+const LARGE_CHARS = 100_000;
+/** A page ends after this many paragraphs or characters, whichever comes first. */
 const PAGE_SIZE = 100;
+const PAGE_CHARS = 25_000;
 
 export class TextView {
   #container;
   #highlights;
   #observer;
   #nodes = []; // block index → its text node
+  #pageIndex = []; // block index → index of its page
   #pages = []; // { element, claims: [index, claim][], ranges: [name, Range][] | null, near: boolean }
   #pageByElement = new WeakMap();
   #pending = []; // [firstBlock, claimsPerBlock] waiting for their paragraphs to be rendered
@@ -40,18 +44,21 @@ export class TextView {
     this.#signal = signal;
     this.#observer.disconnect();
     this.#nodes = [];
+    this.#pageIndex = [];
     this.#pages = [];
     this.#pending = [];
     this.#highlights.replace();
     this.#container.replaceChildren();
     this.#container.scrollTop = 0;
-    const large = blocks.length > LARGE;
+    const large = blocks.length > LARGE || blocks.reduce((n, block) => n + block.length, 0) > LARGE_CHARS;
     this.#container.classList.toggle('large', large);
     let page = null;
+    let pageChars = 0;
     await forEachSliced(blocks.length, (i) => {
-      if (!page || (large && page.element.childElementCount >= PAGE_SIZE)) {
+      if (!page || (large && (page.element.childElementCount >= PAGE_SIZE || pageChars >= PAGE_CHARS))) {
         const element = document.createElement('div');
         element.className = 'page';
+        pageChars = 0;
         // A short text is one page, always drawn; a large one's pages wait for the observer.
         page = { element, claims: [], ranges: null, near: !large };
         this.#pages.push(page);
@@ -62,7 +69,9 @@ export class TextView {
       const paragraph = document.createElement('p');
       paragraph.textContent = blocks[i];
       this.#nodes.push(paragraph.firstChild);
+      this.#pageIndex.push(this.#pages.length - 1);
       page.element.append(paragraph);
+      pageChars += blocks[i].length;
     }, signal);
     this.#drain();
   }
@@ -94,7 +103,7 @@ export class TextView {
   }
 
   #pageOf(index) {
-    return this.#pages.length === 1 ? this.#pages[0] : this.#pages[Math.floor(index / PAGE_SIZE)];
+    return this.#pages[this.#pageIndex[index]];
   }
 
   #drain() {
