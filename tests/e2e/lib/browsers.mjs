@@ -42,7 +42,18 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
-  '--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider',
+  '--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider,NetworkTimeServiceQuerying',
+  '--no-pings',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--disable-default-apps',
+  // Google services the browser calls on its own (sign-in, component and extension updates): pointed
+  // at a closed loopback port, so the trap proxy of the network test sees only what pages and the
+  // extension ask for.
+  '--gaia-url=http://127.0.0.1:9',
+  '--google-apis-url=http://127.0.0.1:9',
+  '--lso-url=http://127.0.0.1:9',
+  '--component-updater=url-source=http://127.0.0.1:9/',
   '--hide-scrollbars',
   '--force-color-profile=srgb',
 ];
