@@ -18,6 +18,20 @@
   }
 
   // -------------------------------------------------------------------------------------------------
+  // Timings on the page's performance timeline (User Timing), read by tools/bench: a few entries per
+  // analysis and per toggle, nothing while idle. allegedly:collect, allegedly:analyze and
+  // allegedly:draw are summed over chunks; allegedly:pipeline runs from the start to the last draw.
+
+  const now = () => performance.now();
+  function measure(name, start, duration = now() - start) {
+    try {
+      performance.measure(name, { start, duration });
+    } catch {
+      // A page may have replaced `performance`; timings are not worth a failure.
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------
   // Highlight names and their stacking order: one Highlight per category; cue and source on top.
 
   const CATEGORIES = ['attributed', 'unsourced', 'hedged', 'distancing'];
@@ -322,6 +336,9 @@
 
   async function analyseBlocks(newBlocks) {
     const gen = generation;
+    const begun = now();
+    let analyzeTime = 0;
+    let drawTime = 0;
     adopt(newBlocks);
     const pending = [];
     for (const block of newBlocks) {
@@ -338,8 +355,10 @@
         chunk.push(pending[i++]);
       }
       let reply;
+      const sent = now();
       try {
         reply = await send({ type: 'allegedly:analyze', blocks: chunk.map((b) => b.text) });
+        analyzeTime += now() - sent;
         if (!reply || reply.error || !Array.isArray(reply.claims) || reply.claims.length !== chunk.length) {
           throw new Error(reply?.error ?? 'malformed reply from the analyzer');
         }
@@ -350,12 +369,16 @@
       }
       if (gen !== generation) return;
       if (claimsByText.size > CACHE_LIMIT) claimsByText.clear();
+      const drawn = now();
       chunk.forEach((block, k) => {
         const claims = Array.isArray(reply.claims[k]) ? reply.claims[k] : [];
         claimsByText.set(block.text, claims);
         if (blocks.has(block)) draw(block, claims); // dropped meanwhile (node removed): skip
       });
+      drawTime += now() - drawn;
     }
+    measure('allegedly:analyze', begun, analyzeTime);
+    measure('allegedly:draw', begun, drawTime);
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -453,8 +476,10 @@
     observe();
     if (!started) {
       started = true;
+      const t0 = now();
       const all = document.body ? collectBlocks(document.body) : [];
-      analyse(all);
+      measure('allegedly:collect', t0);
+      analyse(all).then(() => measure('allegedly:pipeline', t0));
     } else {
       catchUp();
     }
@@ -486,8 +511,10 @@
       return false;
     }
     try {
+      const t0 = now();
       if (enabled) turnOff();
       else turnOn();
+      measure(enabled ? 'allegedly:toggle-on' : 'allegedly:toggle-off', t0);
     } catch (error) {
       logOnce('toggling failed', error);
     }
