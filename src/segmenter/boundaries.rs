@@ -7,6 +7,7 @@
 //! same per byte as a news article.
 
 use super::abbreviations::{Abbreviation, classify, is_sentence_starter};
+use super::scan::find_any;
 
 /// How far back from a period the word before it is read, in bytes. No abbreviation is longer, and
 /// the bound keeps the look-behind constant however long the word really is.
@@ -30,6 +31,7 @@ pub fn sentence_ends(body: &str, from: usize, protected: &[(usize, usize)]) -> V
     let mut ranges = protected.iter().copied().peekable();
     let mut i = from;
     while i < body.len() {
+        let mut limit = body.len();
         if let Some(&(start, end)) = ranges.peek() {
             if end <= i {
                 ranges.next();
@@ -43,12 +45,16 @@ pub fn sentence_ends(body: &str, from: usize, protected: &[(usize, usize)]) -> V
                 };
                 continue;
             }
+            limit = start;
         }
-        // Most bytes are ASCII letters and spaces: skip them without decoding.
-        let b = bytes[i];
-        if b.is_ascii() && !matches!(b, b'.' | b'!' | b'?') {
-            i += 1;
-            continue;
+        // Jump to the next byte that may start sentence punctuation (ASCII . ! ? or any non-ASCII
+        // character), stopping at the next protected range: a tight loop over plain text.
+        match find_any(&bytes[i..limit], [b'.', b'!', b'?'], true) {
+            Some(skip) => i += skip,
+            None => {
+                i = limit;
+                continue;
+            }
         }
         let c = body[i..].chars().next().unwrap_or(' ');
         i = if is_terminal(c) {

@@ -28,6 +28,7 @@ pub mod abbreviations;
 mod boundaries;
 mod list_markers;
 mod quotations;
+mod scan;
 
 #[cfg(test)]
 mod tests;
@@ -37,12 +38,37 @@ use crate::span::Span;
 /// Non-empty lines of `text`, trimmed of surrounding whitespace. Any line break ends a block: `\n`,
 /// `\r`, vertical tab, form feed, NEL, and the Unicode line and paragraph separators.
 pub fn blocks(text: &str) -> impl Iterator<Item = Span> + '_ {
-    let mut offset = 0;
-    text.split_inclusive(is_line_break).filter_map(move |line| {
-        let start = offset;
-        offset += line.len();
-        trim_span(text, Span::new(start, start + line.len()))
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        while start < text.len() {
+            let line_start = start;
+            let (line_end, next) = match next_line_break(text, start) {
+                Some((at, width)) => (at, at + width),
+                None => (text.len(), text.len()),
+            };
+            start = next;
+            if let Some(block) = trim_span(text, Span::new(line_start, line_end)) {
+                return Some(block);
+            }
+        }
+        None
     })
+}
+
+/// The next line break at or after `from`: its byte offset and length.
+fn next_line_break(text: &str, from: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    loop {
+        // Every line break starts with one of these bytes: \n \v \f \r, or the first byte of
+        // NEL (C2 85) and of the line and paragraph separators (E2 80 A8, E2 80 A9).
+        i += scan::find_any(&bytes[i..], [b'\n', 0x0B, 0x0C, b'\r', 0xC2, 0xE2], false)?;
+        let c = text[i..].chars().next()?;
+        if is_line_break(c) {
+            return Some((i, c.len_utf8()));
+        }
+        i += c.len_utf8();
+    }
 }
 
 /// The sentences of one block, in order, trimmed, covering every non-space character of the block

@@ -9,6 +9,8 @@
 //! paragraph) protects nothing. One pass over the block finds every pair: each kind of pair is a
 //! tiny state machine, so 100,000 unmatched quotation marks or brackets cost one step each.
 
+use super::scan::find_any;
+
 /// Byte ranges of `body` (from `from` on) that lie inside a closed pair, each covering its opening and
 /// closing marks; sorted, disjoint and not touching.
 pub fn protected_ranges(body: &str, from: usize) -> Vec<(usize, usize)> {
@@ -25,32 +27,37 @@ pub fn protected_ranges(body: &str, from: usize) -> Vec<(usize, usize)> {
         Pair::new('‘', '’', Nesting::FirstOpener),
     ];
     let mut ranges = Vec::new();
-    let mut previous = ' ';
-    let mut chars = body[from..].char_indices().peekable();
-    while let Some((i, mut c)) = chars.next() {
+    let bytes = body.as_bytes();
+    let mut i = from;
+    while i < body.len() {
+        // Jump to the next byte that may start a mark: one of "'()[] or any non-ASCII character.
+        let Some(skip) = find_any(&bytes[i..], [b'"', b'\'', b'(', b')', b'[', b']'], true) else {
+            break;
+        };
+        let at = i + skip;
+        let Some(mut c) = body[at..].chars().next() else {
+            break;
+        };
+        let mut width = c.len_utf8();
+        i = at + width;
         if !is_pair_mark(c) {
-            previous = c;
             continue;
         }
-        let at = from + i;
-        let mut width = c.len_utf8();
-        let mut next = chars.peek().map(|&(_, n)| n);
         if c == '\'' {
-            if next != Some('\'') {
-                previous = c;
+            if !body[i..].starts_with('\'') {
                 continue;
             }
             // Two apostrophes are a double quotation mark in some newspapers' plain text: ''Yes.''
-            chars.next();
             (c, width) = ('"', 2);
-            next = chars.peek().map(|&(_, n)| n);
+            i += 1;
         }
+        let previous = body[..at].chars().next_back().unwrap_or(' ');
+        let next = body[i..].chars().next();
         for pair in &mut pairs {
             if let Some(range) = pair.step(at, c, width, previous, next) {
                 ranges.push(range);
             }
         }
-        previous = c;
     }
     merge(ranges)
 }
