@@ -304,7 +304,7 @@
     try {
       return await api.runtime.sendMessage(message);
     } catch (error) {
-      if (/context invalidated|Receiving end does not exist|Could not establish connection/i.test(String(error?.message))) {
+      if (!api.runtime?.id || /context invalidated/i.test(String(error?.message))) {
         // The extension was reloaded or removed: this script is an orphan; leave the page as it was.
         contextLost = true;
         teardown();
@@ -396,7 +396,7 @@
   }
 
   function onMutations(records) {
-    pendingRecords.push(...records);
+    for (const record of records) pendingRecords.push(record); // no spread: batches can be huge
     if (!batchTimer) batchTimer = setTimeout(flushMutations, BATCH_DELAY_MS);
   }
 
@@ -405,36 +405,66 @@
     return !!el?.closest(`[${UI_ATTRIBUTE}]`);
   }
 
-  /** Elements whose readable text must be collected again after `records`. */
-  function dirtyRoots(records) {
+  /** Adds to `into` the blocks holding `node` (a text node) or text under it (attached or not). */
+  function blocksUnder(node, into) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const block = blockOfNode.get(node);
+      if (block) into.add(block);
+      return;
+    }
+    if (node.nodeType !== Node.ELEMENT_NODE) return;
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      const block = blockOfNode.get(text);
+      if (block) into.add(block);
+    }
+  }
+
+  /**
+   * What `records` changed: `roots`, elements whose readable text must be collected again, and
+   * `affected`, known blocks that lost or changed text. Work is proportional to what changed, not to
+   * the page.
+   */
+  function changes(records) {
     const roots = new Set();
+    const affected = new Set();
     for (const record of records) {
       const target = record.target;
       if (isOwnUi(target)) continue;
       if (record.type === 'characterData') {
+        blocksUnder(target, affected);
         if (target.parentElement) roots.add(blockContainer(target.parentElement));
         continue;
       }
+      for (const node of record.removedNodes) blocksUnder(node, affected);
       for (const node of record.addedNodes) {
         if (!node.isConnected) continue;
         if (node.nodeType === Node.ELEMENT_NODE && !isInline(node)) roots.add(node);
         else if (target.nodeType === Node.ELEMENT_NODE) roots.add(blockContainer(target));
       }
     }
-    return roots;
+    return { roots, affected };
   }
 
   /**
-   * Brings blocks in line with the DOM: drops blocks whose nodes left the page or whose text changed
-   * (and re-reads their containers), then collects and analyses the text under `roots`.
+   * Brings the blocks in line with the DOM: drops the `affected` blocks and those under `roots`,
+   * re-reads the containers they came from, and analyses whatever text is new. Unchanged text comes
+   * back from the cache, so only new text reaches the analyzer.
    */
-  function reconcile(roots) {
-    for (const block of [...blocks]) {
-      const stale = block.segments.some(({ node }) => node && !node.isConnected) || currentText(block) !== block.text;
-      const insideRoot = [...roots].some((root) => root.contains(block.container));
-      if (stale || insideRoot) {
-        drop(block);
-        if (block.container.isConnected) roots.add(block.container);
+  function reconcile({ roots, affected }) {
+    for (const root of roots) blocksUnder(root, affected);
+    const pending = [...affected];
+    while (pending.length) {
+      const block = pending.pop();
+      if (!blocks.has(block)) continue;
+      drop(block);
+      const container = block.container;
+      if (container.isConnected && !roots.has(container)) {
+        // The rest of its container's text is read again: a run of text may have been split or joined.
+        roots.add(container);
+        const more = new Set();
+        blocksUnder(container, more);
+        for (const b of more) pending.push(b);
       }
     }
     const live = [...roots].filter((root) => root.isConnected && root.nodeType === Node.ELEMENT_NODE);
@@ -450,21 +480,28 @@
     pendingRecords = [];
     if (!enabled) return;
     try {
-      reconcile(dirtyRoots(records));
+      reconcile(changes(records));
     } catch (error) {
       logOnce('could not follow a page change', error);
     }
   }
 
-  /** On again after being off: find what changed unobserved, without re-analysing the rest. */
+  /**
+   * On again after being off, when nothing was watching: blocks whose nodes left or whose text
+   * changed, and text never seen, are brought up to date; everything else keeps its ranges.
+   */
   function catchUp() {
     const roots = new Set();
+    const affected = new Set();
+    for (const block of blocks) {
+      if (block.segments.some(({ node }) => node && !node.isConnected) || currentText(block) !== block.text) affected.add(block);
+    }
     for (const node of readableTextNodes(document.body)) {
       if (node.nodeType === Node.TEXT_NODE && !blockOfNode.has(node) && node.data.trim()) {
         roots.add(blockContainer(node.parentElement));
       }
     }
-    reconcile(roots);
+    reconcile({ roots, affected });
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -481,7 +518,16 @@
       measure('allegedly:collect', t0);
       analyse(all).then(() => measure('allegedly:pipeline', t0));
     } else {
-      catchUp();
+      // The highlights are back already; the check for unobserved changes walks the page, so it
+      // runs after the toggle has answered and painted.
+      setTimeout(() => {
+        if (!enabled) return;
+        try {
+          catchUp();
+        } catch (error) {
+          logOnce('could not catch up with page changes', error);
+        }
+      }, 0);
     }
   }
 
@@ -522,6 +568,22 @@
     return false;
   });
 
+  // Another tab of this site was toggled (the background stored the choice): follow it.
+  function followStoredChoice(changes, area) {
+    const key = `site:${site}`;
+    if (area !== 'local' || !(key in changes) || !supported || contextLost) return;
+    const wanted = changes[key].newValue !== false;
+    if (wanted === enabled) return;
+    if (wanted) turnOn();
+    else turnOff();
+  }
+
+  // A page restored from the back-forward cache keeps this script's state, but the tab's button
+  // was reset by the navigation away: tell it again.
+  addEventListener('pageshow', (event) => {
+    if (event.persisted && !contextLost) reportState();
+  });
+
   async function start() {
     if (!supported) {
       logOnce('this browser lacks the CSS Custom Highlight API; nothing will be highlighted');
@@ -537,6 +599,7 @@
       logOnce('could not read the setting for this site; using the default', error);
       stored = {};
     }
+    api.storage.onChanged.addListener(followStoredChoice);
     if (stored[key] === false) reportState();
     else turnOn();
   }

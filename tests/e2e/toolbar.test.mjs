@@ -90,6 +90,27 @@ for (const name of BROWSER_NAMES) {
       await page.close();
     });
 
+    test('other open tabs of the same site follow the choice', async () => {
+      const first = await session.newPage();
+      await first.goto(server.url('/article.html'));
+      await session.waitForAction(first, isOn);
+      const second = await session.newPage();
+      await second.goto(server.url('/other-article.html'));
+      await session.waitForAction(second, isOn);
+
+      await session.clickToolbarButton(second);
+      await session.waitForAction(second, isOff);
+      await session.waitForAction(first, isOff);
+      assert.equal(await highlightCount(first), 0, 'the other tab turned off too');
+
+      await session.clickToolbarButton(first);
+      await session.waitForAction(first, isOn);
+      await session.waitForAction(second, isOn);
+      assert.ok((await readHighlights(second))['allegedly-cue'].length > 0, 'and on again');
+      await first.close();
+      await second.close();
+    });
+
     test(`the keyboard shortcut (${SHORTCUT}) toggles too`, async (t) => {
       const page = await session.newPage();
       await page.goto(server.url('/article.html'));
