@@ -7,17 +7,6 @@ use allegedly::{Claim, ClaimKind, Span, Stance};
 use serde::Serialize;
 
 #[derive(Serialize)]
-struct Document<'a> {
-    /// What the offsets count, so nobody has to guess.
-    offsets: &'static str,
-    /// The analysed text, when it is not the input itself (the visible text of an HTML page):
-    /// the offsets point into this.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    text: Option<&'a str>,
-    claims: Vec<JsonClaim<'a>>,
-}
-
-#[derive(Serialize)]
 struct JsonClaim<'a> {
     kind: ClaimKind,
     stance: Stance,
@@ -30,39 +19,69 @@ struct JsonClaim<'a> {
     content_text: Option<&'a str>,
 }
 
-/// Writes `claims` (byte offsets into `text`) with code-point offsets, the unit of the `--jsonl`
-/// contract and of Python strings. `include_text` adds `text` to the document.
-pub fn write_document(
-    out: &mut impl Write,
-    text: &str,
-    claims: &[Claim],
-    include_text: bool,
-) -> io::Result<()> {
-    let mut in_code_points = claims.to_vec();
-    convert_claims(text, &mut in_code_points, Unit::CodePoint);
-    let of = |span: Span| text.get(span.start..span.end).unwrap_or_default();
-    let claims = claims
-        .iter()
-        .zip(in_code_points)
-        .map(|(bytes, points)| JsonClaim {
-            kind: points.kind,
-            stance: points.stance,
-            cue: points.cue,
-            source: points.source,
-            content: points.content,
-            sentence: points.sentence,
-            cue_text: of(bytes.cue),
-            source_text: bytes.source.map(of),
-            content_text: bytes.content.map(of),
+/// Writes `{"offsets": "unicode code points", "text"?: …, "claims": [ … ]}` piece by piece, so a
+/// large input analysed in chunks never holds all its claims at once. Offsets count code points,
+/// the unit of the `--jsonl` contract and of Python strings.
+pub struct JsonWriter {
+    claims_written: usize,
+    /// Code points of the chunks already added: the offset of the next chunk.
+    code_points_before: usize,
+}
+
+impl JsonWriter {
+    /// Starts the document. `text` is included when it is not the input itself (the visible text
+    /// of an HTML page): the offsets point into it.
+    pub fn start(out: &mut impl Write, text: Option<&str>) -> io::Result<JsonWriter> {
+        out.write_all(b"{\n  \"offsets\": \"unicode code points\",\n")?;
+        if let Some(text) = text {
+            out.write_all(b"  \"text\": ")?;
+            serde_json::to_writer(&mut *out, text)?;
+            out.write_all(b",\n")?;
+        }
+        out.write_all(b"  \"claims\": [")?;
+        Ok(JsonWriter {
+            claims_written: 0,
+            code_points_before: 0,
         })
-        .collect();
-    let document = Document {
-        offsets: "unicode code points",
-        text: include_text.then_some(text),
-        claims,
-    };
-    serde_json::to_writer_pretty(&mut *out, &document)?;
-    writeln!(out)
+    }
+
+    /// Adds the claims of the next chunk, `text` (byte offsets into it).
+    pub fn add(&mut self, out: &mut impl Write, text: &str, claims: &[Claim]) -> io::Result<()> {
+        let mut in_code_points = claims.to_vec();
+        convert_claims(text, &mut in_code_points, Unit::CodePoint);
+        let base = self.code_points_before;
+        let shift = |span: Span| span.shift(base);
+        let of = |span: Span| text.get(span.start..span.end).unwrap_or_default();
+        for (bytes, points) in claims.iter().zip(in_code_points) {
+            let claim = JsonClaim {
+                kind: points.kind,
+                stance: points.stance,
+                cue: shift(points.cue),
+                source: points.source.map(shift),
+                content: points.content.map(shift),
+                sentence: shift(points.sentence),
+                cue_text: of(bytes.cue),
+                source_text: bytes.source.map(of),
+                content_text: bytes.content.map(of),
+            };
+            out.write_all(if self.claims_written == 0 {
+                b"\n    "
+            } else {
+                b",\n    "
+            })?;
+            serde_json::to_writer(&mut *out, &claim)?;
+            self.claims_written += 1;
+        }
+        self.code_points_before += text.chars().count();
+        Ok(())
+    }
+
+    pub fn finish(self, out: &mut impl Write) -> io::Result<()> {
+        if self.claims_written > 0 {
+            out.write_all(b"\n  ")?;
+        }
+        out.write_all(b"]\n}\n")
+    }
 }
 
 #[cfg(test)]
@@ -81,7 +100,9 @@ mod tests {
             sentence: Span::new(5, text.len()),
         }];
         let mut out = Vec::new();
-        write_document(&mut out, text, &claims, false).unwrap();
+        let mut writer = JsonWriter::start(&mut out, None).unwrap();
+        writer.add(&mut out, text, &claims).unwrap();
+        writer.finish(&mut out).unwrap();
         let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
         let claim = &doc["claims"][0];
         assert_eq!(claim["cue"], serde_json::json!([5, 9]));
@@ -90,5 +111,33 @@ mod tests {
         assert_eq!(claim["source_text"], "Bo");
         assert!(claim["content"].is_null() && claim["content_text"].is_null());
         assert!(doc.get("text").is_none());
+    }
+
+    #[test]
+    fn chunks_continue_the_offsets_and_empty_documents_are_valid() {
+        let claim = |start, end| Claim {
+            kind: ClaimKind::Hedged,
+            stance: Stance::Hedge,
+            cue: Span::new(start, end),
+            source: None,
+            content: None,
+            sentence: Span::new(0, end),
+        };
+        let mut out = Vec::new();
+        let mut writer = JsonWriter::start(&mut out, Some("é.\nmay")).unwrap();
+        writer.add(&mut out, "é.\n", &[]).unwrap();
+        writer.add(&mut out, "may", &[claim(0, 3)]).unwrap();
+        writer.finish(&mut out).unwrap();
+        let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(doc["claims"][0]["cue"], serde_json::json!([3, 6]));
+        assert_eq!(doc["text"], "é.\nmay");
+
+        let mut out = Vec::new();
+        JsonWriter::start(&mut out, None)
+            .unwrap()
+            .finish(&mut out)
+            .unwrap();
+        let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(doc["claims"], serde_json::json!([]));
     }
 }

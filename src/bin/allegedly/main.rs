@@ -3,6 +3,7 @@
 //! `allegedly --help` tells the whole interface.
 
 mod args;
+mod chunks;
 mod error;
 mod eval;
 mod html;
@@ -79,19 +80,45 @@ fn analyze(args: &AnalyzeArgs) -> Result<(), CliError> {
     } else {
         decoded.text
     };
-    let claims = analyzer.analyze(&text);
-
     let stdout = io::stdout();
     let colour = !args.json && use_colour(args.color, stdout.is_terminal());
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let result = if args.json {
-        json::write_document(&mut out, &text, &claims, is_html)
+        write_json(&analyzer, &mut out, &text, is_html)
     } else {
-        render::render(&mut out, &text, &claims, colour).and_then(|()| {
-            summary::write_summary(&mut out, &text, &claims, &render::legend(colour))
-        })
+        write_marked(&analyzer, &mut out, &text, colour)
     };
     finish_output(result.and_then(|()| out.flush()))
+}
+
+/// The text with its claims marked, then the summary; large inputs a piece at a time.
+fn write_marked(
+    analyzer: &Analyzer,
+    out: &mut impl Write,
+    text: &str,
+    colour: bool,
+) -> io::Result<()> {
+    let mut summary = summary::Summary::default();
+    for piece in chunks::chunks(text, chunks::CHUNK_BYTES) {
+        let claims = analyzer.analyze(piece);
+        render::render(out, piece, &claims, colour)?;
+        summary.add(piece, &claims);
+    }
+    summary.write(out, &render::legend(colour))
+}
+
+/// `--json`: the claims as one document; the analysed text too when it was extracted from HTML.
+fn write_json(
+    analyzer: &Analyzer,
+    out: &mut impl Write,
+    text: &str,
+    include_text: bool,
+) -> io::Result<()> {
+    let mut writer = json::JsonWriter::start(out, include_text.then_some(text))?;
+    for piece in chunks::chunks(text, chunks::CHUNK_BYTES) {
+        writer.add(out, piece, &analyzer.analyze(piece))?;
+    }
+    writer.finish(out)
 }
 
 /// Colour on a terminal unless NO_COLOR (https://no-color.org) is set or the terminal is dumb.

@@ -19,86 +19,106 @@ const STANCES: [Stance; 4] = [
 ];
 const TOP_SOURCES: usize = 8;
 
-fn name<T: std::fmt::Debug>(value: T) -> String {
+fn name(value: impl std::fmt::Debug) -> String {
     format!("{value:?}").to_lowercase()
 }
 
-/// Writes the summary of `claims` (byte offsets into `text`); `legend` explains the markup above it.
-pub fn write_summary(
-    out: &mut impl Write,
-    text: &str,
-    claims: &[Claim],
-    legend: &str,
-) -> io::Result<()> {
-    let total_sentences: usize = blocks(text).map(|b| sentences(text, b).len()).sum();
-    let mut claim_sentences: Vec<_> = claims.iter().map(|c| c.sentence).collect();
-    claim_sentences.sort_unstable();
-    claim_sentences.dedup();
-
-    writeln!(out, "\n{}", "─".repeat(72))?;
-    if claims.is_empty() {
-        writeln!(out, "no claims found in {total_sentences} sentences")?;
-        return Ok(());
-    }
-    writeln!(
-        out,
-        "{} claim{} in {} of {} sentences",
-        claims.len(),
-        if claims.len() == 1 { "" } else { "s" },
-        claim_sentences.len(),
-        total_sentences
-    )?;
-
-    write!(out, "{:<12}", "")?;
-    for stance in STANCES {
-        write!(out, "{:>11}", name(stance))?;
-    }
-    writeln!(out, "{:>8}", "total")?;
-    for kind in KINDS {
-        let of_kind: Vec<_> = claims.iter().filter(|c| c.kind == kind).collect();
-        write!(out, "{:<12}", name(kind))?;
-        for stance in STANCES {
-            let n = of_kind.iter().filter(|c| c.stance == stance).count();
-            write!(out, "{n:>11}")?;
-        }
-        writeln!(out, "{:>8}", of_kind.len())?;
-    }
-
-    let sources = top_sources(text, claims);
-    if !sources.is_empty() {
-        let listed: Vec<String> = sources
-            .iter()
-            .map(|(source, n)| format!("{source} ({n})"))
-            .collect();
-        writeln!(out, "top sources: {}", listed.join(", "))?;
-    }
-    writeln!(out, "{legend}")
+/// Counts gathered over the analysed text, chunk by chunk.
+#[derive(Default)]
+pub struct Summary {
+    claims: usize,
+    /// `[kind][stance]`, in the order of `KINDS` and `STANCES`.
+    counts: [[usize; 4]; 3],
+    sentences: usize,
+    sentences_with_claims: usize,
+    /// Lower-cased source → (count, first appearance, source as first written).
+    sources: HashMap<String, (usize, usize, String)>,
+    sources_seen: usize,
 }
 
-/// The most frequent sources, counted case-insensitively with white space collapsed, shown as
-/// first written; ties in order of appearance.
-fn top_sources(text: &str, claims: &[Claim]) -> Vec<(String, usize)> {
-    let mut counts: HashMap<String, (usize, usize, String)> = HashMap::new();
-    for (order, span) in claims.iter().filter_map(|c| c.source).enumerate() {
-        let Some(raw) = text.get(span.start..span.end) else {
-            continue;
-        };
+impl Summary {
+    /// Adds the claims of `text` (byte offsets into it).
+    pub fn add(&mut self, text: &str, claims: &[Claim]) {
+        self.claims += claims.len();
+        self.sentences += blocks(text)
+            .map(|b| sentences(text, b).len())
+            .sum::<usize>();
+        let mut claim_sentences: Vec<_> = claims.iter().map(|c| c.sentence).collect();
+        claim_sentences.sort_unstable();
+        claim_sentences.dedup();
+        self.sentences_with_claims += claim_sentences.len();
+        for claim in claims {
+            let kind = KINDS.iter().position(|&k| k == claim.kind).unwrap_or(0);
+            let stance = STANCES.iter().position(|&s| s == claim.stance).unwrap_or(0);
+            self.counts[kind][stance] += 1;
+            if let Some(raw) = claim.source.and_then(|s| text.get(s.start..s.end)) {
+                self.add_source(raw);
+            }
+        }
+    }
+
+    /// Counts a source case-insensitively with white space collapsed, shown as first written.
+    fn add_source(&mut self, raw: &str) {
         let shown = shorten(&raw.split_whitespace().collect::<Vec<_>>().join(" "), 60);
         if shown.is_empty() {
-            continue;
+            return;
         }
-        let entry = counts
+        let order = self.sources_seen;
+        self.sources_seen += 1;
+        let entry = self
+            .sources
             .entry(shown.to_lowercase())
             .or_insert((0, order, shown));
         entry.0 += 1;
     }
-    let mut ranked: Vec<_> = counts.into_values().collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    ranked
-        .into_iter()
-        .take(TOP_SOURCES)
-        .map(|(n, _, shown)| (shown, n))
-        .collect()
+
+    /// The most frequent sources; ties in order of appearance.
+    fn top_sources(&self) -> Vec<(&str, usize)> {
+        let mut ranked: Vec<_> = self.sources.values().collect();
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        ranked
+            .into_iter()
+            .take(TOP_SOURCES)
+            .map(|(n, _, shown)| (shown.as_str(), *n))
+            .collect()
+    }
+
+    /// Writes the summary; `legend` explains the markup above it.
+    pub fn write(&self, out: &mut impl Write, legend: &str) -> io::Result<()> {
+        writeln!(out, "\n{}", "─".repeat(72))?;
+        if self.claims == 0 {
+            return writeln!(out, "no claims found in {} sentences", self.sentences);
+        }
+        writeln!(
+            out,
+            "{} claim{} in {} of {} sentences",
+            self.claims,
+            if self.claims == 1 { "" } else { "s" },
+            self.sentences_with_claims,
+            self.sentences
+        )?;
+        write!(out, "{:<12}", "")?;
+        for stance in STANCES {
+            write!(out, "{:>11}", name(stance))?;
+        }
+        writeln!(out, "{:>8}", "total")?;
+        for (kind, counts) in KINDS.iter().zip(&self.counts) {
+            write!(out, "{:<12}", name(kind))?;
+            for n in counts {
+                write!(out, "{n:>11}")?;
+            }
+            writeln!(out, "{:>8}", counts.iter().sum::<usize>())?;
+        }
+        let sources = self.top_sources();
+        if !sources.is_empty() {
+            let listed: Vec<String> = sources
+                .iter()
+                .map(|(source, n)| format!("{source} ({n})"))
+                .collect();
+            writeln!(out, "top sources: {}", listed.join(", "))?;
+        }
+        writeln!(out, "{legend}")
+    }
 }
 
 fn shorten(text: &str, max_chars: usize) -> String {
@@ -133,18 +153,19 @@ mod tests {
             sourced(text, "Police", 0),
             sourced(text, "the ministry", 20),
         ];
-        assert_eq!(
-            top_sources(text, &claims),
-            [("The Ministry".to_string(), 2), ("Police".to_string(), 1)]
-        );
+        let mut summary = Summary::default();
+        summary.add(text, &claims);
+        assert_eq!(summary.top_sources(), [("The Ministry", 2), ("Police", 1)]);
     }
 
     #[test]
     fn summary_counts_kinds_and_stances() {
         let text = "Police said so.";
         let claims = [sourced(text, "Police", 0)];
+        let mut summary = Summary::default();
+        summary.add(text, &claims);
         let mut out = Vec::new();
-        write_summary(&mut out, text, &claims, "legend").unwrap();
+        summary.write(&mut out, "legend").unwrap();
         let out = String::from_utf8(out).unwrap();
         assert!(out.contains("1 claim in 1 of 1 sentences"), "{out}");
         assert!(out.contains("attributed            1          0"), "{out}");
