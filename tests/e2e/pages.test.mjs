@@ -1,10 +1,14 @@
 // Pages that test the content script's edges, in Chromium and Firefox: a strict-CSP page (and the
 // highlights really paint there), claims crossing element boundaries, text that must never be read
 // (form fields, contenteditable, hidden, the extension's own UI), a page that grows and shrinks
-// after load, and a page large enough to need several analysis messages.
+// after load, a page large enough to need several analysis messages, and a browser without the
+// Highlight API.
 import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { BROWSER_NAMES, launch, unavailable } from './lib/browsers.mjs';
+import { BROWSER_NAMES, EXTENSION_DIRS, launch, unavailable } from './lib/browsers.mjs';
 import { covers, mutationLog, parseLikeBrowser, rangesWith, readHighlights, recordMutations, serialiseDom, summarise } from './lib/highlights.mjs';
 import { htmlDocument, loadSeeds, seedPage } from './lib/pages.mjs';
 import { rangeRect, tintedPixels } from './lib/paint.mjs';
@@ -194,6 +198,52 @@ for (const name of BROWSER_NAMES) {
       const state = await session.waitForAction(page, isOn, { timeout: 60_000 });
       assert.equal(Number(state.badge), claims);
       assert.ok(covers(await readHighlights(page), 'allegedly-distancing', `report ${last} was accurate`), 'the last claim is highlighted');
+      await page.close();
+    });
+  });
+}
+
+// Neither browser can switch the Highlight API off any more (Chromium's Blink feature and Firefox's
+// pref are gone), so the test simulates an older browser where it matters: in the content script's
+// own world, by a one-line prelude in a copy of the built extension. Everything else is the real path.
+for (const name of BROWSER_NAMES) {
+  const skip = unavailable(name, { extension: true }) || (seeds.length ? '' : 'no seed articles');
+  describe(`${name} without the Highlight API`, { skip: skip || false, timeout: 120_000 }, () => {
+    let session;
+    let server;
+    let dir;
+    before(async () => {
+      dir = mkdtempSync(path.join(tmpdir(), 'allegedly-nohl-'));
+      cpSync(EXTENSION_DIRS[name], dir, { recursive: true });
+      const content = path.join(dir, 'content.js');
+      writeFileSync(content, `Object.defineProperty(CSS, 'highlights', { value: undefined, configurable: true });\n${readFileSync(content, 'utf8')}`);
+      server = await serveFixtures();
+      session = await launch(name, { extension: dir });
+    });
+    after(async () => {
+      await session?.close();
+      await server?.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    test('says so on the button, logs once, leaves the page alone', async () => {
+      const html = seedPage(seeds[0]);
+      const page = await session.newPage();
+      const messages = [];
+      page.on('console', (m) => messages.push(m.text()));
+      await recordMutations(page);
+      await page.goto(server.page('/nohl.html', html));
+      const unsupported = (s) => s.badge === '' && /cannot highlight/i.test(s.title);
+      await session.waitForAction(page, unsupported);
+      await session.clickToolbarButton(page);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.ok(unsupported(await session.actionState(page)), 'a click changes nothing');
+      assert.equal(await page.evaluate(() => [...CSS.highlights.keys()].length), 0, 'nothing registered');
+      const ours = messages.filter((m) => m.startsWith('allegedly'));
+      assert.ok(ours.length <= 1, `logged at most once: ${JSON.stringify(ours)}`);
+      if (name === 'chromium') assert.equal(ours.length, 1, 'Chromium shows content-script logs in the page console');
+      assert.deepEqual(await mutationLog(page), []);
+      assert.equal(await serialiseDom(page), await parseLikeBrowser(page, html));
       await page.close();
     });
   });
