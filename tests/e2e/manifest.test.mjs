@@ -1,0 +1,50 @@
+// The built manifests (no browser needed): each browser gets only its own keys, so neither warns;
+// permissions stay minimal; WebAssembly is allowed for extension pages only; nothing remote.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { EXTENSION_DIRS } from './lib/browsers.mjs';
+
+const read = (browser) => JSON.parse(readFileSync(path.join(EXTENSION_DIRS[browser], 'manifest.json'), 'utf8'));
+const built = existsSync(path.join(EXTENSION_DIRS.chromium, 'manifest.json')) && existsSync(path.join(EXTENSION_DIRS.firefox, 'manifest.json'));
+
+describe('built manifests', { skip: built ? false : 'run ./build.sh first' }, () => {
+  test('Chrome gets a service worker and no Firefox keys', () => {
+    const m = read('chromium');
+    assert.deepEqual(m.background, { service_worker: 'background.js', type: 'module' });
+    assert.equal(m.browser_specific_settings, undefined);
+    assert.equal(m.minimum_chrome_version, '120');
+    assert.ok(!Object.keys(m).some((k) => k.startsWith('chrome_') || k.startsWith('firefox_')));
+  });
+
+  test('Firefox gets an event page, its add-on id and ESR 140 as the minimum', () => {
+    const m = read('firefox');
+    assert.deepEqual(m.background, { scripts: ['background.js'], type: 'module' });
+    assert.equal(m.browser_specific_settings.gecko.strict_min_version, '140.0');
+    assert.deepEqual(m.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'] });
+    assert.equal(m.minimum_chrome_version, undefined);
+    assert.ok(!Object.keys(m).some((k) => k.startsWith('chrome_') || k.startsWith('firefox_')));
+  });
+
+  for (const browser of ['chromium', 'firefox']) {
+    test(`${browser}: minimal permissions, wasm only for extension pages, nothing remote`, () => {
+      const m = read(browser);
+      assert.equal(m.manifest_version, 3);
+      assert.deepEqual(m.permissions, ['storage']);
+      assert.equal(m.host_permissions, undefined, 'content scripts need no host_permissions');
+      assert.equal(m.optional_permissions, undefined);
+      assert.equal(m.externally_connectable, undefined, 'no page can message the extension');
+      assert.equal(m.web_accessible_resources, undefined, 'pages cannot load or fingerprint our files');
+      assert.deepEqual(m.content_scripts, [
+        { matches: ['http://*/*', 'https://*/*'], js: ['content.js'], css: ['highlights.css'], run_at: 'document_idle' },
+      ]);
+      assert.equal(m.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
+      const text = readFileSync(path.join(EXTENSION_DIRS[browser], 'manifest.json'), 'utf8');
+      assert.doesNotMatch(text, /https?:\/\/(?!\*\/\*)/, 'no URL in the manifest but the match patterns');
+      for (const file of ['background.js', 'content.js', 'highlights.css', 'pkg/allegedly.js', 'pkg/allegedly_bg.wasm', '_locales/en/messages.json']) {
+        assert.ok(existsSync(path.join(EXTENSION_DIRS[browser], file)), `${file} is packaged`);
+      }
+    });
+  }
+});
