@@ -1,11 +1,13 @@
 //! The pipeline in one call: text → blocks → sentences → cues → claims.
 
 use crate::claim::Claim;
-use crate::claims::build_claims;
+use crate::claims::{Context, build_claims, quotes};
 use crate::config::{Config, ConfigError};
-use crate::cues::find_cues;
+use crate::cues::tokens::Tokens;
+use crate::cues::{Window, find_cues};
 use crate::lexicon::Lexicon;
 use crate::segmenter::{blocks, sentences};
+use crate::span::Span;
 
 /// Finds claims in text. Build one per configuration and reuse it: building compiles the lexicon.
 pub struct Analyzer {
@@ -22,10 +24,49 @@ impl Analyzer {
     /// The claims in `text`, sorted by position, with byte offsets into `text`.
     pub fn analyze(&self, text: &str) -> Vec<Claim> {
         let mut claims = Vec::new();
-        for block in blocks(text) {
-            for sentence in sentences(text, block) {
-                let cues = find_cues(&self.lexicon, text, sentence);
-                claims.extend(build_claims(text, sentence, &cues));
+        let all_blocks: Vec<Span> = blocks(text).collect();
+        for (b, &block) in all_blocks.iter().enumerate() {
+            // One regex pass per block; blocks without a hit cost nothing more.
+            let hits = self.lexicon.scan(text, block.start, block.end);
+            if hits.is_empty() {
+                continue;
+            }
+            let tokens = Tokens::new(text, block);
+            let quotations = quotes::quotations(&tokens, block.end);
+            let spans = sentences(text, block);
+            let mut rest = hits.as_slice();
+            for (i, &sentence) in spans.iter().enumerate() {
+                let n = rest.partition_point(|h| h.start < sentence.end);
+                let (here, later) = rest.split_at(n);
+                rest = later;
+                let here: Vec<_> = here
+                    .iter()
+                    .filter(|h| h.start >= sentence.start && h.end <= sentence.end)
+                    .cloned()
+                    .collect();
+                if here.is_empty() {
+                    continue;
+                }
+                let window = Window {
+                    lo: tokens.index_at(sentence.start),
+                    hi: tokens.index_at(sentence.end),
+                    span: sentence,
+                };
+                if window.lo >= window.hi {
+                    continue;
+                }
+                let following = spans
+                    .get(i + 1)
+                    .map(|next| Span::new(next.start, block.end))
+                    .or_else(|| all_blocks.get(b + 1).copied());
+                let cues = find_cues(&tokens, window, &here, &quotations);
+                let context = Context {
+                    tokens: &tokens,
+                    sentence: window,
+                    quotes: &quotations,
+                    following,
+                };
+                claims.extend(build_claims(&context, &cues));
             }
         }
         claims

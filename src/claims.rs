@@ -1,71 +1,567 @@
 //! Stage 4: cues → claims. Decides the kind of each claim and finds its source and content.
+//!
+//! # Kinds
+//! - `attributed`: a source is named or described — the subject of the verb ("the ministry
+//!   claimed"), the name after it ("“…,” said the minister"), the object of "according to", the
+//!   owner of a claim ("Trump's claim that"), the agent of a passive ("was denied by the army").
+//!   A pronoun counts ("he said"): the reader can see who it is from the text before.
+//! - `unsourced`: attribution without anyone a reader could check: impersonal passives ("it is
+//!   claimed that", "it was reported"), agentless passives of saying ("is said to", "was reported",
+//!   "is accused of"), anonymous sources ("sources say", "officials said", "according to
+//!   insiders"), and a verb of saying whose subject cannot be found. The span of the anonymous
+//!   source is still given when there is one ("sources"), so a reader sees what stands behind it.
+//! - `hedged`: the writer's own epistemic hedge: adverbs ("allegedly"), adjectives ("alleged",
+//!   "so-called"), epistemic modals ("may have"), "seems / appears to", agentless passives of
+//!   belief ("is believed to", "is expected to") and first-person belief ("I think"), which
+//!   hedges the speaker's own words.
+//!
+//! # Spans
+//! Source and content are searched within bounded windows of tokens around the cue, so a claim
+//! costs the same in a short sentence and in a pathological five-megabyte one. A quotation may
+//! carry the content over several sentences of its block; a sentence ending in a colon takes the
+//! following text as content.
 
-use crate::claim::{Claim, ClaimKind, Stance};
-use crate::cues::Cue;
-use crate::lexicon::CueClass;
+pub mod quotes;
+
+use crate::claim::{Claim, ClaimKind};
+use crate::cues::tokens::{Kind, Tokens};
+use crate::cues::{Cue, Voice, Window, is_adverb, looks_like_verb};
+use crate::lexicon::tables::{ANONYMOUS_SOURCES, COMPLEMENTIZERS, DETERMINERS};
+use crate::lexicon::{Form, Role};
 use crate::span::Span;
 
-/// Builds one claim per cue of a sentence.
-pub fn build_claims(text: &str, sentence: Span, cues: &[Cue]) -> Vec<Claim> {
-    cues.iter()
-        .map(|cue| build_claim(text, sentence, cue))
-        .collect()
+/// How many tokens a source may have.
+const SOURCE_TOKENS: usize = 30;
+/// How far, in bytes, a quotation may start after a cue and still be its content.
+const QUOTE_REACH: usize = 4;
+
+/// Everything the builder needs to know about one sentence.
+pub struct Context<'a> {
+    pub tokens: &'a Tokens<'a>,
+    pub sentence: Window,
+    /// Quotations of the sentence's block.
+    pub quotes: &'a [Span],
+    /// What follows the sentence when it ends in a colon: the next sentence or block.
+    pub following: Option<Span>,
 }
 
-fn build_claim(text: &str, sentence: Span, cue: &Cue) -> Claim {
-    let (kind, source) = match cue.class {
-        CueClass::Hedge => (ClaimKind::Hedged, None),
-        CueClass::Unsourced => (ClaimKind::Unsourced, None),
-        CueClass::Phrase => (
-            ClaimKind::Attributed,
-            phrase_source(text, sentence, cue.span),
-        ),
-        CueClass::ReportingVerb => (
-            ClaimKind::Attributed,
-            subject_before(text, sentence, cue.span),
-        ),
-    };
-    let kind = if kind == ClaimKind::Attributed && source.is_none() && cue.stance != Stance::Hedge {
-        ClaimKind::Unsourced
-    } else {
-        kind
+/// Builds one claim per cue of a sentence.
+pub fn build_claims(ctx: &Context, cues: &[Cue]) -> Vec<Claim> {
+    cues.iter().map(|cue| build_claim(ctx, cue)).collect()
+}
+
+fn build_claim(ctx: &Context, cue: &Cue) -> Claim {
+    let (kind, source, content) = match cue.role() {
+        Role::Hedge | Role::Seem | Role::Modal => {
+            (ClaimKind::Hedged, None, hedge_content(ctx, cue))
+        }
+        Role::SourceAfter => source_after(ctx, cue),
+        Role::Venue => venue_claim(ctx, cue),
+        Role::Noun => noun_claim(ctx, cue),
+        Role::Colon => {
+            let source = clause_subject(ctx, cue.first);
+            (
+                attributed(ctx, source),
+                source,
+                content_after(ctx, cue.last + 1),
+            )
+        }
+        Role::Speech | Role::Belief => verb_claim(ctx, cue),
     };
     Claim {
         kind,
-        stance: cue.stance,
+        stance: cue.stance(),
         cue: cue.span,
         source,
-        content: content_after(text, sentence, cue.span),
-        sentence,
+        content,
+        sentence: ctx.sentence.span,
     }
 }
 
-/// "according to X, …": the noun phrase after the cue, up to the next comma or clause end.
-fn phrase_source(text: &str, sentence: Span, cue: Span) -> Option<Span> {
-    let rest = &text[cue.end..sentence.end];
-    let end = rest
-        .find([',', ';', '.', '"', '“', '”'])
-        .unwrap_or(rest.len());
-    trim(text, Span::new(cue.end, cue.end + end))
+/// A verb of saying or believing: who, in which voice, and what.
+fn verb_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Span>) {
+    let t = ctx.tokens;
+    let belief = cue.role() == Role::Belief;
+    let unsourced = if belief {
+        ClaimKind::Hedged
+    } else {
+        ClaimKind::Unsourced
+    };
+    match cue.voice {
+        Voice::Impersonal => return (unsourced, None, content_after(ctx, cue.last + 1)),
+        Voice::Passive => {
+            // "was denied by the army": the agent is the source.
+            let by = cue.last + 1;
+            if t.word_in(by, &["by"]) {
+                let source = phrase_after(ctx, by + 1);
+                if source.is_some() {
+                    let content = content_before(ctx, cue.first, cue.first);
+                    return (ClaimKind::Attributed, source, content);
+                }
+            }
+            return (unsourced, None, content_after(ctx, cue.last + 1));
+        }
+        // "I think", and a belief without "that" ("many believe he won"): a hedge, not a report.
+        Voice::FirstPerson if belief => {
+            return (ClaimKind::Hedged, None, content_after(ctx, cue.last + 1));
+        }
+        Voice::Active if belief && !t.word_in(cue.last + 1, &["that"]) => {
+            return (ClaimKind::Hedged, None, content_after(ctx, cue.last + 1));
+        }
+        Voice::FirstPerson | Voice::Active => {}
+    }
+    let before = skip_back(ctx, cue.first);
+    let after = cue.last + 1;
+    let s = ctx.sentence;
+    let follows_break = before > s.lo
+        && (t.is_punct(before - 1, ',')
+            || matches!(t.list[before - 1].kind, Kind::Close | Kind::Either));
+    // "“…,” said the minister, who…": the source follows the verb.
+    if follows_break && after < s.hi && t.is_word(after) && !t.word_in(after, COMPLEMENTIZERS) {
+        let source = phrase_after(ctx, after);
+        let content = content_before(ctx, cue.first, before);
+        return (attributed(ctx, source), source, content);
+    }
+    let source = if cue.entry.form == Form::Gerund && follows_break
+        || before > s.lo && t.word_in(before - 1, &["and", "but"])
+    {
+        // "…, saying that…", "… and said that…": the subject of the main clause speaks.
+        main_subject(ctx)
+    } else {
+        clause_subject(ctx, before)
+    };
+    let kind = if source.is_some() {
+        attributed(ctx, source)
+    } else if belief {
+        ClaimKind::Hedged
+    } else {
+        ClaimKind::Unsourced
+    };
+    // Nothing after the verb ("…, the source added."): the content is what came before.
+    // Or only a short phrase: "…, the correspondent reported at the time."
+    let subject_after_comma = source.is_some_and(|src| {
+        let i = t.index_at(src.start);
+        i > s.lo && t.is_punct(i - 1, ',')
+    });
+    let short_tail = subject_after_comma
+        && s.hi - after <= 6
+        && (after..s.hi).all(|i| {
+            t.is_word(i) && !t.word_in(i, COMPLEMENTIZERS) || t.is_punct(i, '.') && i + 1 == s.hi
+        });
+    let ends_here = after >= s.hi || (t.is_punct(after, '.') && after + 1 >= s.hi) || short_tail;
+    let content = if ends_here {
+        let subject_start = source.map_or(cue.first, |src| t.index_at(src.start));
+        content_before(ctx, cue.first, subject_start)
+    } else {
+        content_after(ctx, object_end(ctx, cue, after))
+    };
+    (kind, source, content)
 }
 
-/// The subject of a reporting verb: the words between the clause start and the verb.
-fn subject_before(text: &str, sentence: Span, cue: Span) -> Option<Span> {
-    let before = &text[sentence.start..cue.start];
-    let start = before
-        .rfind([',', ';', ':', '"', '“', '”'])
-        .map_or(0, |i| i + 1);
-    trim(text, Span::new(sentence.start + start, cue.start))
+/// "according to X, …" / "…, according to X": the source follows the cue; the content is the
+/// rest of the sentence on the other side.
+fn source_after(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Span>) {
+    let t = ctx.tokens;
+    let source = phrase_after(ctx, cue.last + 1);
+    let before = skip_back(ctx, cue.first);
+    let at_start =
+        before == ctx.sentence.lo || t.is_quote(before - 1) && before - 1 == ctx.sentence.lo;
+    let content = if at_start {
+        // Content after the comma that ends the source phrase.
+        let i = t.index_at(source.map_or(cue.span.end, |s| s.end));
+        let limit = ctx.sentence.hi.min(i + 12);
+        let i = (i..limit)
+            .find(|&j| t.is_punct(j, ','))
+            .map_or(i, |comma| comma + 1);
+        content_after(ctx, i)
+    } else {
+        content_before(ctx, cue.first, cue.first)
+    };
+    (attributed(ctx, source), source, content)
 }
 
-/// What follows the cue to the end of the sentence.
-fn content_after(text: &str, sentence: Span, cue: Span) -> Option<Span> {
-    trim(text, Span::new(cue.end, sentence.end))
+/// "In a CNN poll, Trump leads" / "Trump leads in the polls": the medium is the source.
+fn venue_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Span>) {
+    let t = ctx.tokens;
+    let source = (cue.first < cue.last).then(|| t.span(cue.first + 1, cue.last));
+    let at_start = cue.first == ctx.sentence.lo;
+    let content = if at_start {
+        let limit = ctx.sentence.hi.min(cue.last + 12);
+        let comma = (cue.last + 1..limit).find(|&i| t.is_punct(i, ','));
+        content_after(ctx, comma.map_or(cue.last + 1, |c| c + 1))
+    } else {
+        content_before(ctx, cue.first, cue.first)
+    };
+    (ClaimKind::Attributed, source, content)
 }
 
-fn trim(text: &str, span: Span) -> Option<Span> {
-    let slice = span.of(text);
-    let lead = slice.len() - slice.trim_start().len();
-    let trimmed = slice.trim();
-    (!trimmed.is_empty()).then(|| Span::new(span.start + lead, span.start + lead + trimmed.len()))
+/// "the claim that…", "Trump's allegations", "allegations by the army", "in a statement".
+fn noun_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Span>) {
+    let t = ctx.tokens;
+    let s = ctx.sentence;
+    let after = cue.last + 1;
+    let source =
+        if cue.first > s.lo && t.is_word(cue.first - 1) && is_possessive(t.str(cue.first - 1)) {
+            Some(t.list[cue.first - 1].span())
+        } else if t.word_in(after, &["by", "from"]) {
+            phrase_after(ctx, after + 1)
+        } else if t.word_in(cue.first, &["in"]) {
+            // "In a statement, the ministry…": the subject after the comma.
+            let i = (after..s.hi.min(after + 12)).find(|&i| t.is_punct(i, ','));
+            i.and_then(|i| phrase_after(ctx, i + 1))
+        } else {
+            None
+        };
+    let that = (after..s.hi.min(after + 6)).find(|&i| t.word_in(i, &["that"]));
+    let content = match that {
+        Some(i) => content_after(ctx, i),
+        None if t.word_in(cue.first, &["in"]) => content_after(ctx, after),
+        None => None,
+    };
+    (attributed(ctx, source), source, content)
+}
+
+fn is_possessive(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    lower.ends_with("'s")
+        || lower.ends_with("’s")
+        || ["his", "her", "their", "its", "our", "my", "your"].contains(&lower.as_str())
+}
+
+/// Attributed, unless the source is missing or anonymous ("sources", "officials").
+fn attributed(ctx: &Context, source: Option<Span>) -> ClaimKind {
+    match source {
+        Some(span) if !is_anonymous(ctx, span) => ClaimKind::Attributed,
+        _ => ClaimKind::Unsourced,
+    }
+}
+
+/// Whether a source names no one: only determiners, vague quantifiers and words like "sources".
+fn is_anonymous(ctx: &Context, source: Span) -> bool {
+    const VAGUE: &[&str] = &[
+        "unnamed",
+        "anonymous",
+        "several",
+        "some",
+        "many",
+        "other",
+        "two",
+        "three",
+        "few",
+        "senior",
+        "informed",
+        "knowledgeable",
+        "unidentified",
+    ];
+    let t = ctx.tokens;
+    let mut i = t.index_at(source.start);
+    while i < t.len() && t.list[i].start < source.end {
+        if t.is_word(i) && !t.word_in(i, DETERMINERS) && !t.word_in(i, VAGUE) {
+            return t.word_in(i, ANONYMOUS_SOURCES);
+        }
+        i += 1;
+    }
+    false
+}
+
+/// The first token of the verb group ending at `first`: skips "has also", "had repeatedly".
+fn skip_back(ctx: &Context, first: usize) -> usize {
+    let mut i = first;
+    let lo = ctx.sentence.lo;
+    while i > lo
+        && first - i < 4
+        && is_adverb(ctx.tokens, i - 1)
+        && !ctx.tokens.word_in(i - 1, &["who"])
+    {
+        i -= 1;
+    }
+    i
+}
+
+/// Words that end a subject when walking back from its verb.
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "but", "and", "because", "while", "when", "as", "after", "before", "if", "since",
+    "although", "though", "where", "so", "than", "whether", "until", "unless", "or",
+];
+
+/// The subject of a verb whose group starts at token `end`: back to a clause boundary, past
+/// appositions ("Matt Bennett, a founder of Third Way, said") and relative pronouns
+/// ("Trump, who…, said").
+fn clause_subject(ctx: &Context, end: usize) -> Option<Span> {
+    let t = ctx.tokens;
+    let lo = ctx.sentence.lo.max(end.saturating_sub(SOURCE_TOKENS));
+    let mut start = end;
+    let mut i = end;
+    while i > lo {
+        let j = i - 1;
+        let token = t.list[j];
+        if token.kind == Kind::Word {
+            if t.word_in(j, &["who", "which"]) && start == end {
+                // The relative pronoun stands for the phrase before its comma.
+                i = j;
+                if i > lo && t.is_punct(i - 1, ',') {
+                    i -= 1;
+                }
+                continue;
+            }
+            if t.word_in(j, CLAUSE_OPENERS) {
+                break;
+            }
+            start = j;
+            i = j;
+            continue;
+        }
+        if t.is_punct(j, ',') && start == end {
+            // A comma right before the verb closes an apposition: keep walking.
+            i = j;
+            continue;
+        }
+        if t.is_punct(j, '.') && j > lo && is_abbreviation(t.str(j - 1)) {
+            i = j;
+            continue;
+        }
+        if matches!(t.str(j), "(" | ")" | "-" | "–" | "&") {
+            i = j;
+            continue;
+        }
+        break;
+    }
+    (start < end).then(|| t.span(start, end - 1))
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    word.len() <= 4 && word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The subject of the sentence's main clause, for "…, saying that" and "… and said".
+fn main_subject(ctx: &Context) -> Option<Span> {
+    let t = ctx.tokens;
+    let s = ctx.sentence;
+    let mut i = s.lo;
+    while i < s.hi && !t.is_word(i) {
+        i += 1;
+    }
+    // Skip an opening phrase ("On Tuesday, …") when its comma comes early.
+    let intro_end = (i..s.hi.min(i + 8)).find(|&j| t.is_punct(j, ','));
+    if let Some(comma) = intro_end
+        && (t.word_in(i, INTRO_WORDS) || !t.is_capitalised(i))
+    {
+        i = comma + 1;
+    }
+    let start = i;
+    let limit = s.hi.min(start + 10);
+    let mut end = start;
+    while end < limit {
+        let word = t.is_word(end);
+        let abbreviation_dot =
+            t.is_punct(end, '.') && end > start && is_abbreviation(t.str(end - 1));
+        if !(word || abbreviation_dot) || (end > start && word && looks_like_verb(t.str(end))) {
+            break;
+        }
+        end += 1;
+    }
+    (end > start).then(|| t.span(start, end - 1))
+}
+
+/// Words that open an introductory phrase rather than a subject.
+const INTRO_WORDS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "after",
+    "before",
+    "earlier",
+    "later",
+    "meanwhile",
+    "however",
+    "but",
+    "and",
+    "also",
+    "still",
+    "yet",
+    "then",
+    "during",
+    "since",
+    "by",
+    "for",
+    "last",
+    "this",
+    "speaking",
+    "asked",
+    "separately",
+    "instead",
+    "now",
+    "today",
+    "yesterday",
+    "overall",
+    "previously",
+];
+
+/// The noun phrase starting at token `i`: up to a punctuation mark, a quote or a clause opener.
+fn phrase_after(ctx: &Context, i: usize) -> Option<Span> {
+    let t = ctx.tokens;
+    let s = ctx.sentence;
+    let limit = s.hi.min(i + 16);
+    let mut end = i;
+    while end < limit {
+        let word = t.is_word(end);
+        let dot_in_name =
+            t.is_punct(end, '.') && end > i && is_abbreviation(t.str(end - 1)) && end + 1 < s.hi;
+        let joiner = matches!(t.str(end), "(" | ")" | "&" | "-" | "/");
+        if !(word || dot_in_name || joiner)
+            || (word && t.word_in(end, &["that", "who", "which", "on", "in"]) && end > i)
+        {
+            break;
+        }
+        end += 1;
+    }
+    while end > i && !t.is_word(end - 1) {
+        end -= 1;
+    }
+    (end > i).then(|| t.span(i, end - 1))
+}
+
+/// Where the content of a verb starts: after the cue, past an addressee ("told reporters that")
+/// and the colon or comma that opens a quotation.
+fn object_end(ctx: &Context, cue: &Cue, after: usize) -> usize {
+    let t = ctx.tokens;
+    let mut i = after;
+    const ADDRESSEE_VERBS: &[&str] = &["tell", "ask", "assure", "warn", "urge", "remind"];
+    if cue
+        .entry
+        .lemma
+        .is_some_and(|l| ADDRESSEE_VERBS.contains(&l))
+    {
+        // Skip a short object up to "that" or a quotation: "told reporters on Monday that".
+        let limit = ctx.sentence.hi.min(after + 6);
+        if let Some(that) = (after..limit).find(|&j| t.word_in(j, &["that"]) || t.is_quote(j)) {
+            i = that;
+        } else if t.word_in(
+            after,
+            &["me", "him", "her", "us", "them", "you", "reporters"],
+        ) {
+            i = after + 1;
+        }
+    }
+    while i < ctx.sentence.hi && (t.is_punct(i, ':') || t.is_punct(i, ',')) {
+        i += 1;
+    }
+    i
+}
+
+/// The content after token `i`: to the end of the sentence, or of a quotation that opens there
+/// and runs on past the sentence. When the sentence ends right there (a colon), the text that
+/// follows.
+fn content_after(ctx: &Context, i: usize) -> Option<Span> {
+    let t = ctx.tokens;
+    let s = ctx.sentence;
+    if i >= s.hi || (t.is_punct(i, '.') && i + 1 >= s.hi) {
+        let ends_in_colon = s.hi > s.lo && t.is_punct(s.hi - 1, ':');
+        return ends_in_colon.then_some(ctx.following).flatten();
+    }
+    let start = t.list[i].start;
+    let mut end = trim_end(ctx, s.hi);
+    if let Some(q) = quotes::starting_near(ctx.quotes, start, QUOTE_REACH)
+        && (q.start == start || q.end > s.span.end)
+    {
+        // A quotation opening the content ends it, unless it runs on past the sentence.
+        end = if q.start == start && q.end <= s.span.end {
+            q.end
+        } else {
+            end.max(q.end)
+        };
+    }
+    (start < end).then(|| Span::new(start, end))
+}
+
+/// The content before a verb whose subject starts at token `subject`: the quotation just before
+/// it (and one just after the cue: “A,” he said, “B.”), else the clause from the sentence start.
+fn content_before(ctx: &Context, cue_first: usize, subject: usize) -> Option<Span> {
+    let t = ctx.tokens;
+    let s = ctx.sentence;
+    let anchor = t.list[subject.min(t.len() - 1)].start;
+    if let Some(q) = quotes::ending_before(ctx.quotes, anchor) {
+        let between = &t.text[q.end.min(anchor)..anchor];
+        if between
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, ',' | '—' | '–'))
+        {
+            let mut end = q.end;
+            // “A,” he said, “B.”: the second half belongs to the same claim.
+            let after_cue = t.list[cue_first].end;
+            if let Some(next) = quotes::starting_near(ctx.quotes, after_cue, 40)
+                && t.text[after_cue..next.start]
+                    .chars()
+                    .all(|c| c.is_whitespace() || c == ',' || c.is_alphabetic())
+                && t.text[after_cue..next.start].len() < 30
+            {
+                end = next.end;
+            }
+            return Some(Span::new(q.start, end));
+        }
+    }
+    // The clause from the start of the sentence (or of the quotation the sentence is part of) to
+    // the comma before the subject.
+    let mut end_token = subject;
+    while end_token > s.lo && !t.is_word(end_token - 1) {
+        end_token -= 1;
+    }
+    if end_token <= s.lo {
+        return None;
+    }
+    let end = t.list[end_token - 1].end;
+    let start = match quotes::containing(ctx.quotes, s.span.start) {
+        Some(q) if q.start < s.span.start => q.start,
+        _ => t.list[s.lo].start,
+    };
+    (start < end).then(|| Span::new(start, end))
+}
+
+/// The end offset of the sentence without its final full stop.
+fn trim_end(ctx: &Context, hi: usize) -> usize {
+    let t = ctx.tokens;
+    let mut j = hi;
+    while j > ctx.sentence.lo && (t.is_punct(j - 1, '.') || t.is_punct(j - 1, ',')) {
+        j -= 1;
+    }
+    if j == ctx.sentence.lo {
+        return t.list[hi - 1].end;
+    }
+    t.list[j - 1].end
+}
+
+/// What a hedge hedges: the noun phrase after an adjective ("alleged spies"), else the sentence.
+fn hedge_content(ctx: &Context, cue: &Cue) -> Option<Span> {
+    let t = ctx.tokens;
+    let adjective = t.word_in(
+        cue.first,
+        &[
+            "alleged",
+            "so-called",
+            "purported",
+            "putative",
+            "unconfirmed",
+            "unverified",
+        ],
+    );
+    if adjective && t.is_word(cue.last + 1) {
+        let limit = ctx.sentence.hi.min(cue.last + 5);
+        let mut end = cue.last + 1;
+        while end + 1 < limit
+            && t.is_word(end + 1)
+            && !looks_like_verb(t.str(end + 1))
+            && !t.word_in(
+                end + 1,
+                &[
+                    "of", "in", "to", "on", "at", "by", "for", "and", "that", "was", "were", "is",
+                    "are", "with",
+                ],
+            )
+        {
+            end += 1;
+        }
+        return Some(t.span(cue.last + 1, end));
+    }
+    let s = ctx.sentence;
+    Some(Span::new(t.list[s.lo].start, trim_end(ctx, s.hi)))
 }

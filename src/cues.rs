@@ -1,48 +1,576 @@
-//! Stage 3: sentence → cues. Finds the words that make a sentence a claim.
+//! Stage 3: sentence → cues. Decides which lexicon hits are cues *here*, from a few tokens of
+//! context: "the report" is a noun, "added to the list" is not speech, "could not attend" is not
+//! epistemic, "May 20" is a month, "is believed to" is a passive.
+//!
+//! Every rule looks at a bounded number of tokens around the hit, so the stage is linear in the
+//! length of the sentence whatever the number of hits.
+
+pub mod tokens;
 
 use crate::claim::Stance;
-use crate::lexicon::{CueClass, Lexicon};
+use crate::claims::quotes;
+use crate::lexicon::tables::{
+    ADVERBS, BE_FORMS, BEFORE_NOUNS, COMPLEMENTIZERS, DETERMINERS, FIRST_PERSON, MODALS, NOT_FINITE,
+};
+use crate::lexicon::{Entry, Form, Hit, Needs, Role};
 use crate::span::Span;
+use tokens::{Kind, Tokens};
 
-/// A cue word or phrase found in a sentence; `span` is relative to the analysed text.
+/// How far the context rules look, in tokens.
+const WINDOW: usize = 8;
+
+/// A cue found in a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Cue {
+    /// Text-relative byte offsets of the cue words.
     pub span: Span,
-    pub class: CueClass,
-    pub stance: Stance,
+    /// First and last token of the cue.
+    pub first: usize,
+    pub last: usize,
+    pub entry: Entry,
+    pub voice: Voice,
 }
 
-/// The cues of one sentence, sorted by position, none overlapping (the longer or earlier one wins).
-pub fn find_cues(lexicon: &Lexicon, text: &str, sentence: Span) -> Vec<Cue> {
-    let body = sentence.of(text);
-    let mut cues = Vec::new();
-    for (regex, class, stance) in &lexicon.phrases {
-        for m in regex.find_iter(body) {
-            cues.push(Cue {
-                span: Span::new(m.start(), m.end()).shift(sentence.start),
-                class: *class,
-                stance: *stance,
-            });
+impl Cue {
+    pub fn role(&self) -> Role {
+        self.entry.role
+    }
+
+    pub fn stance(&self) -> Stance {
+        self.entry.stance
+    }
+}
+
+/// Who does the saying, as far as the words around the verb tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Voice {
+    /// "X claimed": look for a source.
+    Active,
+    /// "was claimed", "is believed to": the source, if any, follows "by".
+    Passive,
+    /// "it is claimed that", "it was reported": impersonal, no source.
+    Impersonal,
+    /// "I think", "we believe": the speaker's own hedge.
+    FirstPerson,
+}
+
+/// A sentence as token indices `[lo, hi)` into its block's tokens.
+#[derive(Clone, Copy, Debug)]
+pub struct Window {
+    pub lo: usize,
+    pub hi: usize,
+    pub span: Span,
+}
+
+/// The cues of one sentence, sorted by position, none overlapping (the earlier, then longer, wins).
+/// `quotations` are those of the sentence's block.
+pub fn find_cues(tokens: &Tokens, sentence: Window, hits: &[Hit], quotations: &[Span]) -> Vec<Cue> {
+    let mut cues: Vec<Cue> = Vec::new();
+    for hit in hits {
+        let mut first = tokens.index_at(hit.start);
+        let last = tokens.index_at(hit.end.saturating_sub(1)).max(first);
+        if first >= sentence.hi || last >= sentence.hi {
+            continue;
+        }
+        // Markup left in the text: `<tweet id=…>`, `</tweet>`.
+        if first > sentence.lo
+            && (tokens.is_punct(first - 1, '<') || tokens.is_punct(first - 1, '/'))
+        {
+            continue;
+        }
+        let Some(entry) = hit
+            .entries
+            .iter()
+            .find(|e| fits(tokens, sentence, first, last, e))
+        else {
+            // "declined to say": the infinitive belongs to the cue before it.
+            if let Some(prev) = cues.last_mut()
+                && hit.entries.iter().any(|e| e.role == Role::Speech)
+                && prev.role() == Role::Speech
+                && prev.last + 2 == first
+                && tokens.word_in(first - 1, &["to"])
+            {
+                prev.span.end = hit.end;
+                prev.last = last;
+            }
+            continue;
+        };
+        // "according to the information mentioned in…": a verb inside the source phrase.
+        if let Some(prev) = cues.last()
+            && prev.role() == Role::SourceAfter
+            && first - prev.last <= 6
+            && (prev.last + 1..first).all(|i| tokens.is_word(i))
+        {
+            continue;
+        }
+        let voice = voice(tokens, sentence, first, entry);
+        // "as I said" inside a quotation is part of the quotation.
+        if entry.role == Role::Speech
+            && voice == Voice::FirstPerson
+            && quotes::containing(quotations, hit.start).is_some()
+        {
+            continue;
+        }
+        let mut start = hit.start;
+        if entry.role == Role::Venue {
+            first = venue_start(tokens, sentence, first).unwrap_or(first);
+            start = tokens.list[first].start;
+        }
+        // "declined to say": one cue, not two.
+        if let Some(prev) = cues.last_mut()
+            && matches!(entry.role, Role::Speech | Role::Belief)
+            && prev.last + 2 == first
+            && tokens.word_in(first - 1, &["to"])
+        {
+            prev.span.end = hit.end;
+            prev.last = last;
+            continue;
+        }
+        let cue = Cue {
+            span: Span::new(start, hit.end),
+            first,
+            last,
+            entry: *entry,
+            voice,
+        };
+        if cues.last().is_some_and(|c: &Cue| c.span.overlaps(cue.span)) {
+            continue;
+        }
+        cues.push(cue);
+    }
+    drop_redundant(&mut cues);
+    cues
+}
+
+/// Whether `entry` fits the context of tokens `first..=last`.
+fn fits(tokens: &Tokens, s: Window, first: usize, last: usize, entry: &Entry) -> bool {
+    let next = last + 1;
+    if matches!(entry.role, Role::Speech | Role::Belief) && !finite_enough(tokens, s, first, entry)
+    {
+        return false;
+    }
+    match entry.role {
+        Role::Colon => speaker_before_colon(tokens, s, first),
+        Role::Venue => venue_start(tokens, s, first).is_some(),
+        Role::Modal => epistemic(tokens, s, first),
+        Role::Seem => {
+            let w = tokens.str(first).to_ascii_lowercase();
+            !w.starts_with("appear")
+                || tokens.word_in(
+                    next,
+                    &["to", "that", "as", "likely", "unlikely", "certain", "clear"],
+                )
+        }
+        _ => match entry.needs {
+            Needs::Nothing => true,
+            Needs::NotNoun => !is_noun_use(tokens, s, first, next, entry.form),
+            Needs::Speech => speech_follows(tokens, s, next) || after_quotation(tokens, s, first),
+            Needs::Quote => {
+                quote_follows(tokens, s, next)
+                    || tokens.is_punct(next, ':')
+                    || tokens.word_in(
+                        next,
+                        &["for", "on", "upon", "to", "it", "him", "her", "them", "out"],
+                    )
+                    || after_quotation(tokens, s, first)
+            }
+            Needs::Epistemic => epistemic(tokens, s, first),
+            Needs::That => tokens.word_in(next, &["that"]),
+        },
+    }
+}
+
+/// Whether a verb form can be a finite verb here: a bare form not after "to", a modal or "I"; an
+/// "-s" form not after a determiner or preposition ("his claims", "answering questions").
+fn finite_enough(tokens: &Tokens, s: Window, first: usize, entry: &Entry) -> bool {
+    let mut prev = first;
+    while prev > s.lo && tokens.word_in(prev - 1, ADVERBS) && !tokens.word_in(prev - 1, NOT_FINITE)
+    {
+        prev -= 1;
+    }
+    let before = prev.checked_sub(1).filter(|&p| p >= s.lo);
+    match entry.form {
+        // "I think" is a belief all the same (a hedge); "I say" inside a quote is not a report.
+        Form::Base
+            if entry.role == Role::Belief
+                && before.is_some_and(|p| tokens.word_in(p, FIRST_PERSON)) =>
+        {
+            true
+        }
+        Form::Base => before.is_some_and(|p| tokens.is_word(p) && !tokens.word_in(p, NOT_FINITE)),
+        Form::Third => before.is_none_or(|p| {
+            let word = tokens.str(p);
+            !(tokens.word_in(p, DETERMINERS)
+                || tokens.word_in(p, BEFORE_NOUNS)
+                || tokens.is_word(p)
+                    && (word.ends_with("'s") || word.ends_with("’s") || word.ends_with("ing")))
+        }),
+        _ => true,
+    }
+}
+
+/// A colon after a speaker: a short name-like phrase opens the clause ("Trump: …",
+/// "Clinton camp: …", "Poll: …"), with no verb in it.
+fn speaker_before_colon(tokens: &Tokens, s: Window, colon: usize) -> bool {
+    let mut start = colon;
+    while start > s.lo && colon - start <= 6 {
+        let i = start - 1;
+        if tokens.is_word(i) || tokens.is_punct(i, '.') || tokens.is_punct(i, '-') {
+            start = i;
+        } else {
+            break;
         }
     }
-    for m in lexicon.verbs.find_iter(body) {
-        if let Some(stance) = lexicon.verb_stance(m.as_str()) {
-            let span = Span::new(m.start(), m.end()).shift(sentence.start);
-            cues.push(Cue {
-                span,
-                class: CueClass::ReportingVerb,
-                stance,
-            });
+    let boundary = start == s.lo || tokens.is_punct(start - 1, ',') || tokens.is_quote(start - 1);
+    let words = (start..colon).filter(|&i| tokens.is_word(i));
+    let lower = words.clone().filter(|&i| !tokens.is_capitalised(i)).count();
+    boundary
+        && start < colon
+        && colon - start <= 5
+        && tokens.is_capitalised(start)
+        && lower <= 1
+        && words.clone().all(|i| {
+            !looks_like_verb(tokens.str(i))
+                && !tokens.word_in(i, DETERMINERS)
+                && !tokens.word_in(i, BEFORE_NOUNS)
+        })
+}
+
+/// A cheap test for a verb: an auxiliary, or a lower-case word ending in "-ed".
+pub fn looks_like_verb(word: &str) -> bool {
+    const AUX: &[&str] = &[
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "did",
+        "does",
+        "do",
+        "said",
+        "says",
+        "told",
+        "may",
+        "might",
+        "should",
+        "must",
+        "be",
+        "here",
+        "there",
+        "below",
+        "following",
+        "include",
+        "includes",
+    ];
+    let lower = word.to_ascii_lowercase();
+    AUX.contains(&lower.as_str())
+        || word.chars().next().is_some_and(char::is_lowercase) && lower.ends_with("ed")
+}
+
+/// The "in" that opens a venue phrase ending at `noun`: "In a new CNN poll", "in an interview".
+fn venue_start(tokens: &Tokens, s: Window, noun: usize) -> Option<usize> {
+    let lo = noun.saturating_sub(7).max(s.lo);
+    (lo..noun)
+        .rev()
+        .take_while(|&i| {
+            tokens.is_word(i)
+                || tokens.is_punct(i, '/')
+                || tokens.is_punct(i, '-')
+                || tokens.is_quote(i)
+        })
+        .find(|&i| tokens.word_in(i, &["in"]))
+        .filter(|&i| {
+            i == s.lo || tokens.is_punct(i - 1, ',') || tokens.word_in(i + 1, &["a", "an"])
+        })
+}
+
+/// A quotation opens at `next` or a few words on, with no punctuation between: "called Trump
+/// “unhinged”".
+fn quote_follows(tokens: &Tokens, s: Window, next: usize) -> bool {
+    let end = s.hi.min(next + 6);
+    (next..end)
+        .take_while(|&i| tokens.is_word(i) || opens_quote(tokens, i))
+        .any(|i| opens_quote(tokens, i))
+}
+
+/// Whether token `i` opens a quotation (a curly opening quote or a straight one).
+fn opens_quote(tokens: &Tokens, i: usize) -> bool {
+    tokens
+        .list
+        .get(i)
+        .is_some_and(|t| matches!(t.kind, Kind::Open | Kind::Either))
+}
+
+/// "the report", "his claims", "a note of": a noun, not the verb.
+fn is_noun_use(tokens: &Tokens, s: Window, first: usize, next: usize, form: Form) -> bool {
+    let prev = first.checked_sub(1).filter(|&p| p >= s.lo);
+    let prev_is_determiner = prev.is_some_and(|p| {
+        tokens.word_in(p, DETERMINERS) || {
+            let w = tokens.str(p);
+            tokens.is_word(p) && (w.ends_with("'s") || w.ends_with("’s"))
+        }
+    });
+    match form {
+        // "an apparent claim": a bare form is a verb only after a likely subject — a pronoun, a
+        // name or a plural ("officials claim").
+        Form::Base => {
+            prev_is_determiner
+                || tokens.word_in(next, &["of"])
+                || !prev.is_some_and(|p| {
+                    tokens.is_word(p)
+                        && (tokens.word_in(p, SUBJECT_PRONOUNS)
+                            || tokens.is_capitalised(p)
+                            || tokens.str(p).ends_with('s'))
+                })
+        }
+        Form::Third => prev_is_determiner || tokens.word_in(next, &["of"]),
+        _ => prev_is_determiner,
+    }
+}
+
+/// Pronouns that can be the subject of a present-tense verb.
+const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "you", "they", "who", "people"];
+
+/// An adverb by shape or by list: "periodically", "also".
+pub fn is_adverb(tokens: &Tokens, i: usize) -> bool {
+    tokens.word_in(i, ADVERBS)
+        || tokens.is_word(i) && {
+            let w = tokens.str(i);
+            w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase())
+        }
+}
+
+/// Reported speech follows token `next`: a complementizer, a colon, a quotation, a comma, the end
+/// of the sentence, or a complementizer a few words on ("wrote in a letter that").
+fn speech_follows(tokens: &Tokens, s: Window, next: usize) -> bool {
+    if next >= s.hi
+        || opens_quote(tokens, next)
+        || tokens.is_punct(next, ':')
+        || tokens.is_punct(next, ',')
+        || tokens.is_punct(next, '.')
+        || tokens.word_in(next, COMPLEMENTIZERS)
+    {
+        return true;
+    }
+    let end = (next + WINDOW).min(s.hi);
+    for i in next..end {
+        let t = tokens.list[i];
+        if t.kind == Kind::Punct && !tokens.is_punct(i, ':') {
+            return false;
+        }
+        if tokens.word_in(i, &["that"]) || tokens.is_punct(i, ':') || opens_quote(tokens, i) {
+            return true;
         }
     }
-    cues.retain(|cue| !lexicon.is_ignored(cue.span.of(text)));
-    // Earlier first; at the same start the longer phrase first, so it shadows what it contains.
-    cues.sort_by_key(|cue| (cue.span.start, std::cmp::Reverse(cue.span.end)));
-    let mut kept: Vec<Cue> = Vec::with_capacity(cues.len());
-    for cue in cues {
-        if kept.last().is_none_or(|last| !last.span.overlaps(cue.span)) {
-            kept.push(cue);
+    false
+}
+
+/// The cue comes after a quotation, maybe with its speaker between: `“…,” he added`.
+fn after_quotation(tokens: &Tokens, s: Window, first: usize) -> bool {
+    // A speaker may be long: "…," a statement uploaded to the ministry's website reads.
+    let lo = first.saturating_sub(2 * WINDOW).max(s.lo);
+    (lo..first).rev().any(|i| {
+        let t = tokens.list[i];
+        matches!(t.kind, Kind::Close | Kind::Either)
+            || (tokens.is_punct(i, ',') && i > s.lo && tokens.is_quote(i - 1))
+    })
+}
+
+/// Whether the modal at `first` is epistemic ("may have", "might be") rather than about ability,
+/// permission or the month of May.
+fn epistemic(tokens: &Tokens, s: Window, first: usize) -> bool {
+    let word = tokens.str(first);
+    if !MODALS.iter().any(|m| word.eq_ignore_ascii_case(m)) {
+        return true; // a user's word or a phrase: no modal rules apply
+    }
+    if word == "May" && first > s.lo {
+        return false; // "on May 20"
+    }
+    let next = first + 1;
+    if word.eq_ignore_ascii_case("could") {
+        return tokens.word_in(
+            next,
+            &[
+                "be",
+                "have",
+                "also",
+                "well",
+                "potentially",
+                "possibly",
+                "soon",
+                "eventually",
+                "still",
+                "even",
+                "mean",
+                "become",
+                "lead",
+                "cost",
+                "happen",
+            ],
+        );
+    }
+    // "may not" stays epistemic; a question ("May I…") or the end of a clause does not.
+    tokens.is_word(next)
+}
+
+/// The voice of a verb cue, from the words just before it.
+fn voice(tokens: &Tokens, s: Window, first: usize, entry: &Entry) -> Voice {
+    if !matches!(entry.role, Role::Speech | Role::Belief) {
+        return Voice::Active;
+    }
+    let mut be = false;
+    let mut subject = None;
+    let mut i = first;
+    for _ in 0..5 {
+        if i == s.lo {
+            break;
+        }
+        i -= 1;
+        if tokens.word_in(i, BE_FORMS) {
+            be = true;
+        } else if !is_adverb(tokens, i) {
+            subject = Some(i);
+            break;
         }
     }
-    kept
+    let subject_is = |words: &[&str]| subject.is_some_and(|i| tokens.word_in(i, words));
+    // "it's said that": the contraction holds both the subject and "is".
+    let contracted = subject_is(&["it's", "it’s"]);
+    let participle = matches!(entry.form, Form::Past | Form::Participle);
+    // A reduced relative: "Iranians accused of spying", "claims made by the army".
+    let reduced = participle
+        && subject.is_some_and(|i| !tokens.word_in(i, FIRST_PERSON) && !tokens.is_capitalised(i))
+        && (tokens.word_in(first + 1, &["by"])
+            || tokens.word_in(first + 1, &["of"])
+                && entry
+                    .lemma
+                    .is_some_and(|l| ["accuse", "suspect", "charge"].contains(&l)));
+    let passive = (be || contracted || reduced) && participle;
+    if passive && (contracted || subject_is(&["it"])) {
+        Voice::Impersonal
+    } else if passive {
+        Voice::Passive
+    } else if subject_is(FIRST_PERSON) {
+        Voice::FirstPerson
+    } else {
+        Voice::Active
+    }
+}
+
+/// Drops a colon right after a verb of saying: the verb is the cue ("said: …").
+fn drop_redundant(cues: &mut Vec<Cue>) {
+    let verb_before = |cues: &[Cue], at: usize| {
+        cues.iter()
+            .any(|c| c.role() == Role::Speech && c.last < at && at - c.last <= WINDOW)
+    };
+    let keep: Vec<bool> = cues
+        .iter()
+        .map(|c| c.role() != Role::Colon || !verb_before(cues, c.first))
+        .collect();
+    let mut keep = keep.into_iter();
+    cues.retain(|_| keep.next().unwrap_or(true));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::lexicon::Lexicon;
+
+    fn cues(text: &str) -> Vec<(String, Role, Voice)> {
+        use crate::claims::quotes::quotations;
+        let lexicon = Lexicon::new(&Config::default()).unwrap();
+        let tokens = Tokens::new(text, Span::new(0, text.len()));
+        let window = Window {
+            lo: 0,
+            hi: tokens.len(),
+            span: Span::new(0, text.len()),
+        };
+        let hits = lexicon.scan(text, 0, text.len());
+        let quotes = quotations(&tokens, text.len());
+        find_cues(&tokens, window, &hits, &quotes)
+            .into_iter()
+            .map(|c| (c.span.of(text).to_owned(), c.role(), c.voice))
+            .collect()
+    }
+
+    fn words(text: &str) -> Vec<String> {
+        cues(text).into_iter().map(|c| c.0).collect()
+    }
+
+    #[test]
+    fn finds_verbs_and_phrases() {
+        assert_eq!(
+            words("The ministry claimed that, according to sources, it won."),
+            ["claimed", "according to"]
+        );
+    }
+
+    #[test]
+    fn nouns_are_not_verbs() {
+        assert!(words("The report of the committee was long.").is_empty());
+        assert_eq!(words("The committee reported a loss."), ["reported"]);
+    }
+
+    #[test]
+    fn added_needs_speech() {
+        assert!(words("They added salt to the soup.").is_empty());
+        assert_eq!(words("“We won,” he added."), ["added"]);
+        assert_eq!(words("He added that they won."), ["added"]);
+    }
+
+    #[test]
+    fn modals_only_when_epistemic() {
+        assert_eq!(words("It may have been sabotage."), ["may"]);
+        assert!(words("He could not attend on May 20.").is_empty());
+        assert_eq!(words("It could be sabotage."), ["could"]);
+    }
+
+    #[test]
+    fn passive_and_impersonal_voices() {
+        assert_eq!(cues("It is claimed that they won.")[0].2, Voice::Impersonal);
+        assert_eq!(cues("He is believed to be alive.")[0].2, Voice::Passive);
+        assert_eq!(cues("I think we won.")[0].2, Voice::FirstPerson);
+        assert_eq!(cues("Officials said it won.")[0].2, Voice::Active);
+    }
+
+    #[test]
+    fn colon_after_a_speaker_is_a_cue() {
+        assert_eq!(words("Trump: “We will win.”"), [":"]);
+        assert_eq!(words("Clinton camp: Trump is a risk"), [":"]);
+        assert!(words("Here they are: apples and pears.").is_empty());
+        // The verb carries the cue; the colon after it adds nothing.
+        assert_eq!(words("He said: “We will win.”"), ["said"]);
+    }
+
+    #[test]
+    fn infinitives_and_nested_first_person_are_not_cues() {
+        assert!(words("He wanted to say goodbye.").is_empty());
+        assert!(words("“As I said, we won,” he said.").len() == 1);
+        assert_eq!(
+            words("He declined to say whether it was true."),
+            ["declined to say"]
+        );
+        assert!(words("She was answering questions from reporters.").is_empty());
+    }
+
+    #[test]
+    fn venues_start_at_in() {
+        assert_eq!(
+            words("In a new CNN poll, Trump leads."),
+            ["In a new CNN poll"]
+        );
+    }
+
+    #[test]
+    fn appears_needs_a_complement() {
+        assert!(words("She appears in the film.").is_empty());
+        assert_eq!(words("She appears to be in the film."), ["appears"]);
+    }
 }

@@ -1,4 +1,10 @@
-//! The cue lexicon: tables of words ([`tables`]) compiled into matchers, plus the user's own words.
+//! The cue lexicon: the tables of words ([`tables`]) compiled into one matcher, plus the user's
+//! own cue and ignore words.
+//!
+//! Every form of every entry goes into a single case-insensitive regex (longest alternative first),
+//! compiled once per [`Lexicon`]. Scanning a text is one pass of that regex; each hit is looked up
+//! in a hash map to learn what the word does. Context rules (is "report" a noun here? is "could"
+//! epistemic?) live in [`crate::cues`], not here: this module is only data and its compilation.
 
 pub mod tables;
 
@@ -8,90 +14,201 @@ use regex::Regex;
 
 use crate::claim::Stance;
 use crate::config::{Config, ConfigError};
+pub use tables::{Needs, Role};
 
-/// What a cue word does in a sentence.
+/// Which form of a verb a cue is; passives and gerunds attach to their source differently.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum CueClass {
-    /// A verb of saying: "claimed", "told", "says".
-    ReportingVerb,
-    /// "according to", "in a statement", "the claim that".
-    Phrase,
-    /// "it is claimed that", "sources say": attribution without a source.
-    Unsourced,
-    /// The writer's own hedge: "allegedly", "may have".
-    Hedge,
+pub enum Form {
+    /// Not a verb.
+    Plain,
+    /// The bare verb ("say"): a present tense only after a subject, not after "to" or "would".
+    Base,
+    /// The third person singular ("says"); also the shape of a plural noun ("claims").
+    Third,
+    /// A past tense or past participle ("claimed", "told"): may be passive after "is", "was".
+    Past,
+    /// A bare past participle that is never a past tense ("written", "shown").
+    Participle,
+    /// "-ing" ("saying"): after a comma its source is the subject of the main clause.
+    Gerund,
+}
+
+/// What the lexicon knows about one word or phrase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub role: Role,
+    pub stance: Stance,
+    pub needs: Needs,
+    pub form: Form,
+    /// The verb's lemma, for lemma-specific handling (objects of "tell") and ignore words.
+    pub lemma: Option<&'static str>,
 }
 
 /// A compiled lexicon: the built-in tables plus the user's cue and ignore words.
 pub struct Lexicon {
-    /// Every inflected form of every reporting verb, lower-case → stance.
-    verb_forms: HashMap<String, Stance>,
-    pub(crate) verbs: Regex,
-    pub(crate) phrases: Vec<(Regex, CueClass, Stance)>,
-    ignored: Vec<String>,
+    /// Normalised form (lower case, single spaces) → what it can be, most specific first.
+    entries: HashMap<String, Vec<Entry>>,
+    matcher: Regex,
+}
+
+/// One hit of the lexicon in a text: where, and what the words can be.
+#[derive(Clone, Debug)]
+pub struct Hit<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub entries: &'a [Entry],
 }
 
 impl Lexicon {
     pub fn new(config: &Config) -> Result<Self, ConfigError> {
-        let mut verb_forms = HashMap::new();
-        for entry in tables::REPORTING_VERBS {
-            let forms = entry
-                .irregular
-                .map(|f| f.map(str::to_owned))
-                .unwrap_or_else(|| inflect(entry.lemma));
-            verb_forms.insert(entry.lemma.to_owned(), entry.stance);
-            for form in forms {
-                verb_forms.insert(form, entry.stance);
+        let mut entries: HashMap<String, Vec<Entry>> = HashMap::new();
+        let mut add = |form: &str, entry: Entry| {
+            let list = entries.entry(normalise(form)).or_default();
+            if !list.contains(&entry) {
+                list.push(entry);
+            }
+        };
+        for verb in tables::VERBS {
+            let [third, past, participle, gerund] = match verb.irregular {
+                Some(forms) => forms.map(str::to_owned),
+                None => inflect(verb.lemma),
+            };
+            let forms = [
+                (verb.lemma.to_owned(), Form::Base),
+                (third, Form::Third),
+                (past.clone(), Form::Past),
+                (
+                    participle.clone(),
+                    if participle == past {
+                        Form::Past
+                    } else {
+                        Form::Participle
+                    },
+                ),
+                (gerund, Form::Gerund),
+            ];
+            for (form, shape) in forms {
+                if verb.skip.contains(&form.as_str()) {
+                    continue;
+                }
+                let entry = Entry {
+                    role: verb.role,
+                    stance: verb.stance,
+                    needs: verb.needs,
+                    form: shape,
+                    lemma: Some(verb.lemma),
+                };
+                add(&form, entry);
             }
         }
-        let mut phrases = Vec::new();
-        for hedge in tables::HEDGES {
-            phrases.push((word_regex(hedge), CueClass::Hedge, Stance::Hedge));
+        for &(phrase, role, stance) in tables::PHRASES {
+            let needs = match role {
+                Role::Noun => Needs::That,
+                _ => Needs::Nothing,
+            };
+            add(phrase, plain(role, stance, needs));
         }
-        for pattern in tables::UNSOURCED {
-            phrases.push((word_regex(pattern), CueClass::Unsourced, Stance::Distancing));
+        for modal in tables::MODALS {
+            add(modal, plain(Role::Modal, Stance::Hedge, Needs::Epistemic));
         }
-        for (pattern, stance) in tables::ATTRIBUTION_PHRASES {
-            phrases.push((word_regex(pattern), CueClass::Phrase, *stance));
-        }
+        add(":", plain(Role::Colon, Stance::Neutral, Needs::Quote));
         for word in &config.extra_cues {
             check_user_word(word)?;
-            phrases.push((
-                word_regex(&regex::escape(word.trim())),
-                CueClass::Phrase,
-                Stance::Distancing,
-            ));
+            let user = plain(Role::Speech, Stance::Distancing, Needs::Nothing);
+            // The user's word comes first: it is what they asked for.
+            entries.entry(normalise(word)).or_default().insert(0, user);
         }
-        let mut ignored = Vec::new();
         for word in &config.ignore_words {
             check_user_word(word)?;
-            ignored.push(word.trim().to_lowercase());
+            let word = normalise(word);
+            // Ignoring a lemma ("say") ignores all its forms ("said", "saying").
+            entries.retain(|form, list| {
+                list.retain(|e| e.lemma != Some(word.as_str()));
+                *form != word && !list.is_empty()
+            });
         }
-        let mut alternatives: Vec<&str> = verb_forms.keys().map(String::as_str).collect();
-        // Longest first, so "claimed" wins over "claim".
-        alternatives.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        let verbs = word_regex(&alternatives.join("|"));
-        Ok(Lexicon {
-            verb_forms,
-            verbs,
-            phrases,
-            ignored,
-        })
+        let mut alternatives: Vec<String> = entries
+            .keys()
+            .filter(|k| k.as_str() != ":")
+            .map(|k| phrase_pattern(k))
+            .collect();
+        // Longest first, so "according to" wins over "according" and "claimed" over "claim".
+        alternatives.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        // ASCII word boundaries: lexicon words are ASCII, and ASCII `\b` keeps the fast DFA engines.
+        let pattern = format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)|:", alternatives.join("|"));
+        let matcher = Regex::new(&pattern).expect("lexicon patterns are escaped");
+        Ok(Lexicon { entries, matcher })
     }
 
-    /// The stance of a reporting-verb form, if `word` is one.
-    pub fn verb_stance(&self, word: &str) -> Option<Stance> {
-        self.verb_forms.get(&word.to_lowercase()).copied()
+    /// Every hit of the lexicon in `text[range]`, in order, offsets relative to `text`.
+    pub fn scan<'a>(&'a self, text: &'a str, start: usize, end: usize) -> Vec<Hit<'a>> {
+        let mut key = String::new();
+        let mut hits = Vec::new();
+        for m in self.matcher.find_iter(&text[start..end]) {
+            key.clear();
+            normalise_into(m.as_str(), &mut key);
+            if let Some(list) = self.entries.get(&key) {
+                hits.push(Hit {
+                    start: start + m.start(),
+                    end: start + m.end(),
+                    entries: list,
+                });
+            }
+        }
+        hits
     }
 
-    /// Whether the user asked never to treat `cue` as a cue.
-    pub fn is_ignored(&self, cue: &str) -> bool {
-        !self.ignored.is_empty() && self.ignored.iter().any(|w| cue.eq_ignore_ascii_case(w))
+    /// What `word` can be, if it is in the lexicon (case and spacing do not matter).
+    pub fn lookup(&self, word: &str) -> &[Entry] {
+        self.entries
+            .get(&normalise(word))
+            .map_or(&[], Vec::as_slice)
     }
+}
+
+const fn plain(role: Role, stance: Stance, needs: Needs) -> Entry {
+    Entry {
+        role,
+        stance,
+        needs,
+        form: Form::Plain,
+        lemma: None,
+    }
+}
+
+/// Lower case with every run of whitespace as one space: the key of the entry map.
+fn normalise(phrase: &str) -> String {
+    let mut out = String::new();
+    normalise_into(phrase, &mut out);
+    out
+}
+
+fn normalise_into(phrase: &str, out: &mut String) {
+    for (i, word) in phrase.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// The regex for a normalised phrase: its words escaped, any whitespace between them.
+fn phrase_pattern(phrase: &str) -> String {
+    phrase
+        .split(' ')
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join(r"\s+")
 }
 
 /// Regular inflections of a verb lemma: `[3sg, past, past participle, gerund]`.
 fn inflect(lemma: &str) -> [String; 4] {
+    // Phrasal verbs ("point out") inflect their first word.
+    if let Some((head, particle)) = lemma.split_once(' ') {
+        return inflect(head).map(|form| format!("{form} {particle}"));
+    }
     let stem_e = lemma.strip_suffix('e');
     let consonant_y = lemma
         .strip_suffix('y')
@@ -113,11 +230,6 @@ fn inflect(lemma: &str) -> [String; 4] {
         _ => format!("{lemma}ing"),
     };
     [third, past.clone(), past, gerund]
-}
-
-/// A case-insensitive matcher for `pattern` as whole words.
-fn word_regex(pattern: &str) -> Regex {
-    Regex::new(&format!(r"(?i)\b(?:{pattern})\b")).expect("lexicon patterns are valid regexes")
 }
 
 fn check_user_word(word: &str) -> Result<(), ConfigError> {
@@ -144,6 +256,10 @@ fn check_user_word(word: &str) -> Result<(), ConfigError> {
 mod tests {
     use super::*;
 
+    fn lexicon() -> Lexicon {
+        Lexicon::new(&Config::default()).unwrap()
+    }
+
     #[test]
     fn inflects_regular_verbs() {
         assert_eq!(
@@ -156,14 +272,51 @@ mod tests {
             inflect("stress"),
             ["stresses", "stressed", "stressed", "stressing"]
         );
+        assert_eq!(inflect("point out")[1], "pointed out");
     }
 
     #[test]
-    fn knows_every_form() {
-        let lexicon = Lexicon::new(&Config::default()).unwrap();
-        assert_eq!(lexicon.verb_stance("Claimed"), Some(Stance::Distancing));
-        assert_eq!(lexicon.verb_stance("said"), Some(Stance::Neutral));
-        assert_eq!(lexicon.verb_stance("table"), None);
+    fn knows_every_form_with_its_stance() {
+        let lexicon = lexicon();
+        assert_eq!(lexicon.lookup("Claimed")[0].stance, Stance::Distancing);
+        assert_eq!(lexicon.lookup("said")[0].stance, Stance::Neutral);
+        assert_eq!(lexicon.lookup("confirmed")[0].stance, Stance::Factive);
+        assert_eq!(lexicon.lookup("written")[0].form, Form::Participle);
+        assert!(lexicon.lookup("table").is_empty());
+        // Forms that are mostly another word are left out.
+        assert!(lexicon.lookup("states").is_empty());
+    }
+
+    #[test]
+    fn a_word_can_be_a_verb_and_a_noun() {
+        let roles: Vec<Role> = lexicon().lookup("claims").iter().map(|e| e.role).collect();
+        assert_eq!(roles, [Role::Speech, Role::Noun]);
+    }
+
+    #[test]
+    fn scans_whole_words_and_phrases_across_spaces() {
+        let lexicon = lexicon();
+        let text = "Sayers said,  according\nto them, it was unsaid.";
+        let found: Vec<&str> = lexicon
+            .scan(text, 0, text.len())
+            .iter()
+            .map(|h| &text[h.start..h.end])
+            .collect();
+        assert_eq!(found, ["said", "according\nto"]);
+    }
+
+    #[test]
+    fn user_words_are_added_and_ignored() {
+        let config = Config {
+            extra_cues: vec!["spun".into(), "leaked memos show".into()],
+            ignore_words: vec!["say".into(), "allegedly".into()],
+        };
+        let lexicon = Lexicon::new(&config).unwrap();
+        assert_eq!(lexicon.lookup("Spun")[0].stance, Stance::Distancing);
+        assert_eq!(lexicon.lookup("leaked  memos show").len(), 1);
+        assert!(lexicon.lookup("said").is_empty());
+        assert!(lexicon.lookup("allegedly").is_empty());
+        assert!(!lexicon.lookup("told").is_empty());
     }
 
     #[test]
