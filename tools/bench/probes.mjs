@@ -1,0 +1,165 @@
+// What the bench measures inside a browser: functions run in the page (passed to page.evaluate or
+// installed before the page's own scripts) and the per-browser probes for CPU and memory, which
+// the page cannot see (Chromium: the DevTools protocol; Firefox: its chrome context, PLATFORM.md).
+
+/** The floor: bare TreeWalker passes reading every text node's text. Returns each pass's ms. */
+export function floorPasses(runs) {
+  const times = [];
+  let nodes = 0;
+  let chars = 0;
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let n = 0;
+    let c = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      n++;
+      c += node.data.length;
+    }
+    times.push(performance.now() - t0);
+    nodes = n;
+    chars = c;
+  }
+  return { times, nodes, chars };
+}
+
+/** The peer: mark.js (already on the page) marking the lexicon regex; script time and to-painted. */
+export function markJsPeer(pattern) {
+  return new Promise((resolve) => {
+    const re = new RegExp(pattern, 'gi');
+    let count = 0;
+    const t0 = performance.now();
+    new window.Mark(document.body).markRegExp(re, { done: (n) => (count = n) });
+    const script = performance.now() - t0;
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve({ script, painted: performance.now() - t0, count });
+      channel.port2.postMessage(0);
+    });
+  });
+}
+
+/**
+ * Installed before the page loads: long tasks (Chromium's 'longtask' entries) and, when `heartbeat`,
+ * a MessageChannel ping-pong that records every gap over 16 ms between its turns: a main-thread
+ * task (script, style, layout or paint) that long. The heartbeat costs CPU, so it runs only in the
+ * responsiveness pass, never while timing.
+ */
+export function installObservers(heartbeat) {
+  const bench = (window.__bench = { longtasks: [], gaps: [], stop: () => {} });
+  try {
+    if (PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) bench.longtasks.push([e.startTime, e.duration]);
+      }).observe({ type: 'longtask', buffered: true });
+    }
+  } catch {
+    // no long-task timing in this browser
+  }
+  if (!heartbeat) return;
+  const channel = new MessageChannel();
+  let last = performance.now();
+  let running = true;
+  channel.port1.onmessage = () => {
+    const t = performance.now();
+    if (t - last > 16) bench.gaps.push([last, t - last]);
+    last = t;
+    if (running) channel.port2.postMessage(0);
+  };
+  channel.port2.postMessage(0);
+  bench.stop = () => (running = false);
+}
+
+/** The extension's own timings (allegedly:* User Timing measures), as [name, start, duration]. */
+export function extensionMeasures() {
+  return performance
+    .getEntriesByType('measure')
+    .filter((e) => e.name.startsWith('allegedly:'))
+    .map((e) => [e.name, e.startTime, e.duration]);
+}
+
+/** Records frames from now on: [rAF callback time, time after that frame's rendering]. */
+export function recordFrames() {
+  const frames = (window.__frames = []);
+  const loop = () =>
+    requestAnimationFrame(() => {
+      const raf = performance.now();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        frames.push([raf, performance.now()]);
+        if (window.__frames === frames) loop();
+      };
+      channel.port2.postMessage(0);
+    });
+  loop();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// CPU and memory, from outside the page.
+
+// One DevTools session per page: Performance.enable restarts the counters, so it is enabled once.
+const cdpSessions = new WeakMap();
+
+async function cdpFor(page) {
+  let cdp = cdpSessions.get(page);
+  if (!cdp) {
+    cdp = await page.createCDPSession();
+    await cdp.send('Performance.enable');
+    cdpSessions.set(page, cdp);
+  }
+  return cdp;
+}
+
+/**
+ * Chromium: main-thread task time of the page's renderer (ms, cumulative since the first call for
+ * this page) and its JS heap (after a full GC when `gc`).
+ */
+export async function chromiumPageStats(page, { gc = true } = {}) {
+  const cdp = await cdpFor(page);
+  if (gc) await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (name) => metrics.find((m) => m.name === name)?.value ?? NaN;
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  return { cpuMs: get('TaskDuration') * 1000, heapBytes: heap.usedSize };
+}
+
+/** Chromium: the extension service worker's JS heap plus array buffers (the wasm memory), bytes. */
+export async function chromiumWorkerMemory(session) {
+  const target = await session.browser.waitForTarget(
+    (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${session.extensionId}/`),
+    { timeout: 10_000 },
+  );
+  const cdp = await target.createCDPSession();
+  try {
+    await cdp.send('HeapProfiler.collectGarbage').catch(() => {});
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    return heap.usedSize + (heap.backingStorageSize ?? 0);
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/**
+ * Firefox: CPU time (ms, cumulative) and resident memory of the content process showing the
+ * selected tab, and of the extension process, from ChromeUtils.requestProcInfo (about:processes).
+ */
+export async function firefoxProcessStats(session, page, { gc = true } = {}) {
+  await page.bringToFront();
+  const json = await session.evaluateInChrome(`(async () => {
+    const pid = gBrowser.selectedBrowser.browsingContext.currentWindowGlobal.osPid;
+    if (${gc}) {
+      // Let the content process settle its garbage first, as Chromium's probe does.
+      Services.obs.notifyObservers(null, "child-gc-request");
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    const info = await ChromeUtils.requestProcInfo();
+    const page = info.children.find((p) => p.pid === pid);
+    const ext = info.children.find((p) => p.type === "extension");
+    return JSON.stringify({
+      cpuMs: page ? page.cpuTime / 1e6 : null,
+      heapBytes: page ? page.memory : null,
+      extensionBytes: ext ? ext.memory : null,
+    });
+  })()`);
+  return JSON.parse(json);
+}
