@@ -69,6 +69,11 @@ fn analyze(args: &AnalyzeArgs) -> Result<(), CliError> {
         .file
         .as_ref()
         .map_or("standard input".to_string(), |f| f.display().to_string());
+    if args.file.is_none() && io::stdin().is_terminal() {
+        eprintln!(
+            "allegedly: reading text from the terminal; end it with Ctrl-D (--help for usage)"
+        );
+    }
     let bytes = input::read(args.file.as_deref())?;
     let decoded = input::decode(bytes, &name)?;
     if let Some(warning) = &decoded.warning {
