@@ -344,6 +344,20 @@ fn jsonl_is_the_same_on_one_thread_and_on_several() {
 }
 
 #[test]
+fn jsonl_reads_a_file_as_well_as_stdin() {
+    let scratch = Scratch::new("jsonl-file");
+    let input = format!("{}\n", serde_json::json!({"id": "f", "text": CLAIM}));
+    let file = scratch.file("in.jsonl", input.as_bytes());
+    let from_file = allegedly(&["--jsonl", &file], b"");
+    assert_exit(&from_file, 0);
+    assert_eq!(
+        from_file.stdout,
+        allegedly(&["--jsonl"], input.as_bytes()).stdout
+    );
+    assert_exit(&allegedly(&["--jsonl", "/nonexistent/in.jsonl"], b""), 1);
+}
+
+#[test]
 fn invalid_utf8_is_decoded_with_a_warning() {
     let mut bytes = b"Caf\xe9 owners ".to_vec();
     bytes.extend_from_slice(CLAIM.as_bytes());
