@@ -59,20 +59,36 @@
   const UI_ATTRIBUTE = 'data-allegedly-ui';
   const INLINE_DISPLAYS = new Set(['inline', 'contents', 'ruby', 'ruby-base', 'ruby-text']);
   const MIN_BLOCK_CHARS = 4;
-  const MAX_MESSAGE_CHARS = 1_000_000; // per analyse message (~2 MB as UTF-16); bigger pages go in chunks
+
+  // Computed styles are the costliest reads here (through Xray wrappers in Firefox, several times
+  // per element before): each element's display and visibility are read once per task and kept
+  // until the task ends, when the page may change them.
+  let styleCache = null;
+  function styleOf(el) {
+    if (!styleCache) {
+      styleCache = new Map();
+      queueMicrotask(() => (styleCache = null));
+    }
+    let style = styleCache.get(el);
+    if (!style) {
+      const computed = getComputedStyle(el);
+      style = { display: computed.display, visibility: computed.visibility };
+      styleCache.set(el, style);
+    }
+    return style;
+  }
 
   /** Why an element's subtree is not read, or '' when it is. */
   function skipReason(el) {
     if (SKIPPED_TAGS.has(el.localName)) return 'tag';
     if (el.hasAttribute('hidden') || el.hasAttribute(UI_ATTRIBUTE)) return 'hidden';
     if (el.isContentEditable) return 'editable';
-    const style = getComputedStyle(el);
-    if (style.display === 'none') return 'hidden';
+    if (styleOf(el).display === 'none') return 'hidden';
     return '';
   }
 
   function isInline(el) {
-    return INLINE_DISPLAYS.has(getComputedStyle(el).display);
+    return INLINE_DISPLAYS.has(styleOf(el).display);
   }
 
   /** The nearest block-level ancestor (or `el` itself), stopping at `limit`. */
@@ -81,22 +97,35 @@
     return el;
   }
 
-  /** Text nodes under `root`, in document order, that a reader can see and the analyzer may read. */
+  /** Yielded every CHECKPOINT_NODES nodes by the walks below, so a caller can stop at a deadline. */
+  const CHECKPOINT = null;
+  const CHECKPOINT_NODES = 256;
+
+  /**
+   * Text nodes under `root`, in document order, that a reader can see and the analyzer may read,
+   * and <br> elements; CHECKPOINT now and then. No acceptNode filter: a call back into script per
+   * node is what made the walk slow; skipped subtrees are stepped over here instead.
+   */
   function* readableTextNodes(root) {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode(node) {
-        if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-        return skipReason(node) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
-      },
-    });
-    // The root itself is not passed to acceptNode.
     if (root.nodeType === Node.ELEMENT_NODE && skipReason(root)) return;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    let count = 0;
+    let node = walker.nextNode();
+    while (node) {
+      if (++count % CHECKPOINT_NODES === 0) yield CHECKPOINT;
       if (node.nodeType === Node.TEXT_NODE) {
-        if (getComputedStyle(node.parentElement).visibility === 'visible') yield node;
+        if (styleOf(node.parentElement).visibility === 'visible') yield node;
+      } else if (skipReason(node)) {
+        // Past the subtree: the next sibling, or the next sibling of the nearest ancestor with one.
+        while (!walker.nextSibling()) {
+          if (!walker.parentNode() || walker.currentNode === root) return;
+        }
+        node = walker.currentNode;
+        continue;
       } else if (node.localName === 'br') {
         yield node; // a line break inside a block: the analyzer sees a newline there
       }
+      node = walker.nextNode();
     }
   }
 
@@ -104,29 +133,50 @@
   // for one "\n" without a node of its own.
   const LINE_BREAK = '\n';
 
-  /** Splits the readable text under `root` into blocks: { container, segments, text }. */
-  function collectBlocks(root) {
-    const blocks = [];
+  /**
+   * The readable text under `root` as blocks ({ container, segments, text }), yielded one by one as
+   * each is complete, with CHECKPOINT now and then: a caller can take them a time slice at a time.
+   */
+  function* blockStream(root) {
     let current = null;
-    const containerOf = new Map(); // one getComputedStyle walk per parent element
+    let lastParent = null;
+    let lastContainer = null;
+    const limit = root.nodeType === Node.ELEMENT_NODE ? root : document.body;
+    const finish = (run) => {
+      if (!run) return null;
+      const block = makeBlock(run.container, run.parts);
+      return block.text.trim().length >= MIN_BLOCK_CHARS ? block : null;
+    };
     for (const node of readableTextNodes(root)) {
-      const parent = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
-      let container = containerOf.get(parent);
-      if (!container) {
-        container = blockContainer(parent, root.nodeType === Node.ELEMENT_NODE ? root : document.body);
-        containerOf.set(parent, container);
+      if (node === CHECKPOINT) {
+        yield CHECKPOINT;
+        continue;
       }
+      const parent = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
+      // Siblings share a parent: its container is looked up once for the run of them.
+      const container = parent === lastParent ? lastContainer : blockContainer(parent, limit);
+      lastParent = parent;
+      lastContainer = container;
       if (node.nodeType !== Node.TEXT_NODE) {
         if (current && current.container === container) current.parts.push(null);
         continue;
       }
       if (!current || current.container !== container) {
+        const done = finish(current);
+        if (done) yield done;
         current = { container, parts: [] };
-        blocks.push(current);
       }
       current.parts.push(node);
     }
-    return blocks.map(({ container, parts }) => makeBlock(container, parts)).filter((b) => b.text.trim().length >= MIN_BLOCK_CHARS);
+    const done = finish(current);
+    if (done) yield done;
+  }
+
+  /** All the blocks under `root` at once (for the small subtrees that page changes bring). */
+  function collectBlocks(root) {
+    const out = [];
+    for (const block of blockStream(root)) if (block) out.push(block);
+    return out;
   }
 
   function makeBlock(container, parts) {
@@ -270,11 +320,9 @@
     block.marks = [];
   }
 
-  function adopt(newBlocks) {
-    for (const block of newBlocks) {
-      blocks.add(block);
-      for (const { node } of block.segments) if (node) blockOfNode.set(node, block);
-    }
+  function adopt(block) {
+    blocks.add(block);
+    for (const { node } of block.segments) if (node) blockOfNode.set(node, block);
   }
 
   function drop(block) {
@@ -321,64 +369,143 @@
     send({ type: 'allegedly:state', state, count: claimCount(), site }).catch((error) => logOnce('could not update the toolbar button', error));
   }
 
-  /** Analyses `newBlocks` (in chunks of at most MAX_MESSAGE_CHARS) and draws the claims. */
-  let inFlight = 0; // analyse requests awaiting the background
+  // Pacing: work on the page's main thread runs in slices of at most SLICE_MS and yields between
+  // them, so no task of ours holds up input or a frame, even on a 10 MB page. Blocks go to the
+  // background as they are found (the first screenful at once, for quick first highlights), and
+  // replies are drawn as they come back, while the walk goes on.
+  const SLICE_MS = 8;
+  const FIRST_MESSAGE_CHARS = 4_000;
+  const MESSAGE_CHARS = 120_000; // batched: one message per block was 10× slower (PLATFORM.md)
 
-  async function analyse(newBlocks) {
+  /** Lets the page run (input, rendering) before we go on. */
+  function yieldToPage() {
+    if (typeof globalThis.scheduler?.yield === 'function') return globalThis.scheduler.yield();
+    return new Promise((resolve) => {
+      const channel = new MessageChannel(); // unlike setTimeout, not clamped to 4 ms when nested
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(null);
+    });
+  }
+
+  let inFlight = 0; // analyses under way
+
+  /**
+   * Analyses and draws the blocks from `source` (an iterable of blocks and CHECKPOINTs: an array,
+   * or a blockStream walking the page), a time slice at a time. Resolves when all are drawn, with
+   * the time each phase took on this thread (collect, draw) and in the background (analyze).
+   */
+  async function analyse(source, t0 = now()) {
     inFlight++;
+    const gen = generation;
+    const timing = { collect: 0, analyze: 0, draw: 0, firstDraw: null, t0 };
+    const requests = [];
+    let batch = [];
+    let batchChars = 0;
+    const flush = () => {
+      if (!batch.length) return;
+      if (!requests.length && inFlight === 1) reportState(); // "working" while the analyzer runs
+      requests.push(request(batch, gen, timing));
+      batch = [];
+      batchChars = 0;
+    };
     try {
-      await analyseBlocks(newBlocks);
+      const blocksFound = source[Symbol.iterator]();
+      for (let done = false; !done; ) {
+        const sliceStart = now();
+        const deadline = sliceStart + SLICE_MS;
+        for (;;) {
+          const step = blocksFound.next();
+          if (step.done) {
+            done = true;
+            break;
+          }
+          const block = step.value;
+          if (block === CHECKPOINT) {
+            if (now() > deadline) break;
+            continue;
+          }
+          adopt(block);
+          const cached = claimsByText.get(block.text);
+          if (cached) {
+            queueDraw(block, cached, gen, timing);
+            continue;
+          }
+          batch.push(block);
+          batchChars += block.text.length;
+          if (batchChars >= (requests.length ? MESSAGE_CHARS : FIRST_MESSAGE_CHARS)) flush();
+        }
+        timing.collect += now() - sliceStart;
+        if (!requests.length) flush(); // the first blocks leave with the first slice
+        if (!done) {
+          await yieldToPage();
+          if (gen !== generation) return timing;
+        }
+      }
+      flush();
+      await Promise.all(requests);
+      while (drainer) await drainer;
+      return timing;
     } finally {
       inFlight--;
       reportState();
+      measure('allegedly:collect', t0, timing.collect);
+      measure('allegedly:analyze', t0, timing.analyze);
+      measure('allegedly:draw', t0, timing.draw);
     }
   }
 
-  async function analyseBlocks(newBlocks) {
-    const gen = generation;
-    const begun = now();
-    let analyzeTime = 0;
-    let drawTime = 0;
-    adopt(newBlocks);
-    const pending = [];
-    for (const block of newBlocks) {
-      const cached = claimsByText.get(block.text);
-      if (cached) draw(block, cached);
-      else pending.push(block);
-    }
-    if (pending.length && inFlight === 1) reportState(); // "working" while the analyzer runs
-    for (let i = 0; i < pending.length; ) {
-      const chunk = [];
-      let size = 0;
-      while (i < pending.length && (chunk.length === 0 || size + pending[i].text.length <= MAX_MESSAGE_CHARS)) {
-        size += pending[i].text.length;
-        chunk.push(pending[i++]);
+  /** One analyse message to the background; its claims are queued for drawing. */
+  async function request(batch, gen, timing) {
+    let reply;
+    try {
+      reply = await send({ type: 'allegedly:analyze', blocks: batch.map((b) => b.text) });
+      if (!reply || reply.error || !Array.isArray(reply.claims) || reply.claims.length !== batch.length) {
+        throw new Error(reply?.error ?? 'malformed reply from the analyzer');
       }
-      let reply;
-      const sent = now();
-      try {
-        reply = await send({ type: 'allegedly:analyze', blocks: chunk.map((b) => b.text) });
-        analyzeTime += now() - sent;
-        if (!reply || reply.error || !Array.isArray(reply.claims) || reply.claims.length !== chunk.length) {
-          throw new Error(reply?.error ?? 'malformed reply from the analyzer');
-        }
-      } catch (error) {
-        if (!contextLost) logOnce('analysis failed; the page is left as it was', error);
-        failed = true;
-        break;
-      }
-      if (gen !== generation) return;
-      if (claimsByText.size > CACHE_LIMIT) claimsByText.clear();
-      const drawn = now();
-      chunk.forEach((block, k) => {
-        const claims = Array.isArray(reply.claims[k]) ? reply.claims[k] : [];
-        claimsByText.set(block.text, claims);
-        if (blocks.has(block)) draw(block, claims); // dropped meanwhile (node removed): skip
-      });
-      drawTime += now() - drawn;
+    } catch (error) {
+      if (!contextLost) logOnce('analysis failed; the page is left as it was', error);
+      failed = true;
+      return;
     }
-    measure('allegedly:analyze', begun, analyzeTime);
-    measure('allegedly:draw', begun, drawTime);
+    if (Number.isFinite(reply.ms)) timing.analyze += reply.ms;
+    if (gen !== generation) return;
+    if (claimsByText.size > CACHE_LIMIT) claimsByText.clear();
+    batch.forEach((block, k) => {
+      const claims = Array.isArray(reply.claims[k]) ? reply.claims[k] : [];
+      claimsByText.set(block.text, claims);
+      queueDraw(block, claims, gen, timing);
+    });
+  }
+
+  // Claims waiting to be drawn, drawn a slice at a time by one drainer.
+  let drawQueue = [];
+  let drainer = null;
+
+  function queueDraw(block, claims, gen, timing) {
+    drawQueue.push({ block, claims, gen, timing });
+    drainer ??= drainDraws().finally(() => (drainer = null));
+  }
+
+  async function drainDraws() {
+    let next = 0;
+    for (;;) {
+      await yieldToPage(); // never inside the slice that queued the work
+      const deadline = now() + SLICE_MS;
+      while (next < drawQueue.length && now() < deadline) {
+        const { block, claims, gen, timing } = drawQueue[next++];
+        // Dropped meanwhile (its nodes left the page) or from before a teardown: skip.
+        if (gen !== generation || !blocks.has(block)) continue;
+        const start = now();
+        draw(block, claims);
+        const end = now();
+        timing.draw += end - start;
+        if (timing.firstDraw === null && block.marks.length) timing.firstDraw = end - timing.t0;
+      }
+      if (next >= drawQueue.length) {
+        drawQueue = [];
+        return;
+      }
+    }
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -497,7 +624,7 @@
       if (block.segments.some(({ node }) => node && !node.isConnected) || currentText(block) !== block.text) affected.add(block);
     }
     for (const node of readableTextNodes(document.body)) {
-      if (node.nodeType === Node.TEXT_NODE && !blockOfNode.has(node) && node.data.trim()) {
+      if (node !== CHECKPOINT && node.nodeType === Node.TEXT_NODE && !blockOfNode.has(node) && node.data.trim()) {
         roots.add(blockContainer(node.parentElement));
       }
     }
@@ -514,9 +641,10 @@
     if (!started) {
       started = true;
       const t0 = now();
-      const all = document.body ? collectBlocks(document.body) : [];
-      measure('allegedly:collect', t0);
-      analyse(all).then(() => measure('allegedly:pipeline', t0));
+      analyse(document.body ? blockStream(document.body) : [], t0).then((timing) => {
+        if (timing.firstDraw !== null) measure('allegedly:first-draw', t0, timing.firstDraw);
+        measure('allegedly:pipeline', t0);
+      });
     } else {
       // The highlights are back already; the check for unobserved changes walks the page, so it
       // runs after the toggle has answered and painted.
