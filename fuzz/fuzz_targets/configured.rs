@@ -1,0 +1,26 @@
+//! A user configuration (extra cue words and ignore words, as typed in the options page) and a
+//! text: building the analyzer returns an error or an analyzer, never a panic, and the analyzer's
+//! spans are valid.
+#![no_main]
+
+use allegedly::{Analyzer, Config};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|input: (Vec<String>, Vec<String>, String)| {
+    let (extra_cues, ignore_words, text) = input;
+    let config = Config {
+        extra_cues,
+        ignore_words,
+        ..Config::default()
+    };
+    let Ok(analyzer) = Analyzer::new(&config) else {
+        return;
+    };
+    for claim in analyzer.analyze(&text) {
+        for span in claim.spans() {
+            assert!(span.start <= span.end && span.end <= text.len());
+            assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+        }
+        assert!(claim.sentence.contains(claim.cue));
+    }
+});
