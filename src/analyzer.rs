@@ -31,8 +31,7 @@ impl Analyzer {
             if hits.is_empty() {
                 continue;
             }
-            let tokens = Tokens::new(text, block);
-            let quotations = quotes::quotations(&tokens, block.end);
+            let quotations = quotes::quotations(text, block);
             let spans = sentences(text, block);
             let mut rest = hits.as_slice();
             for (i, &sentence) in spans.iter().enumerate() {
@@ -47,9 +46,11 @@ impl Analyzer {
                 if here.is_empty() {
                     continue;
                 }
+                // Only sentences with a hit are tokenised.
+                let tokens = Tokens::new(text, sentence);
                 let window = Window {
-                    lo: tokens.index_at(sentence.start),
-                    hi: tokens.index_at(sentence.end),
+                    lo: 0,
+                    hi: tokens.len(),
                     span: sentence,
                 };
                 if window.lo >= window.hi {

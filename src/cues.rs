@@ -493,7 +493,7 @@ mod tests {
             span: Span::new(0, text.len()),
         };
         let hits = lexicon.scan(text, 0, text.len());
-        let quotes = quotations(&tokens, text.len());
+        let quotes = quotations(text, Span::new(0, text.len()));
         find_cues(&tokens, window, &hits, &quotes)
             .into_iter()
             .map(|c| (c.span.of(text).to_owned(), c.role(), c.voice))

@@ -1,7 +1,7 @@
 //! Quotations of a block: where each one opens and closes, so a claim's content can be the whole
 //! quotation, even when it runs over several sentences.
 
-use crate::cues::tokens::{Kind, Tokens};
+use crate::cues::tokens::Kind;
 use crate::span::Span;
 
 /// The top-level double-quoted stretches of a block (tokenised as `tokens`, ending at `block_end`),
@@ -10,29 +10,61 @@ use crate::span::Span;
 /// Curly quotes say which way they face; a straight `"` (or `''`) opens when no quotation is open
 /// and closes otherwise. A quotation still open at the end of the block ends there: news style
 /// leaves a quotation open at the end of a paragraph when it continues in the next.
-pub fn quotations(tokens: &Tokens, block_end: usize) -> Vec<Span> {
+pub fn quotations(text: &str, block: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let mut depth = 0usize;
-    for token in &tokens.list {
-        match (token.kind, open) {
+    for (start, end, kind) in quote_marks(text, block) {
+        match (kind, open) {
             (Kind::Open | Kind::Either, None) => {
-                open = Some(token.start);
+                open = Some(start);
                 depth = 0;
             }
             (Kind::Open, Some(_)) => depth += 1,
             (Kind::Close, Some(_)) if depth > 0 => depth -= 1,
-            (Kind::Close | Kind::Either, Some(start)) => {
-                out.push(Span::new(start, token.end));
+            (Kind::Close | Kind::Either, Some(first)) => {
+                out.push(Span::new(first, end));
                 open = None;
             }
             _ => {}
         }
     }
     if let Some(start) = open {
-        out.push(Span::new(start, block_end));
+        out.push(Span::new(start, block.end));
     }
     out
+}
+
+/// The double quotation marks of `text[block]` as `(start, end, kind)`, the same marks the
+/// tokenizer sees, found by a byte scan: blocks are scanned whole, so this must be cheap.
+fn quote_marks(text: &str, block: Span) -> impl Iterator<Item = (usize, usize, Kind)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = block.start;
+    std::iter::from_fn(move || {
+        while i < block.end {
+            let at = i;
+            let b = bytes[i];
+            i += 1;
+            let found = match b {
+                b'"' => Some((1, Kind::Either)),
+                b'\'' if bytes.get(at + 1) == Some(&b'\'') && at + 1 < block.end => {
+                    Some((2, Kind::Either))
+                }
+                0xE2 | 0xC2 => match text.get(at..).and_then(|rest| rest.chars().next()) {
+                    Some('“' | '„') => Some((3, Kind::Open)),
+                    Some('”') => Some((3, Kind::Close)),
+                    Some(c @ ('«' | '»')) => Some((c.len_utf8(), Kind::Either)),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some((width, kind)) = found {
+                i = at + width;
+                return Some((at, at + width, kind));
+            }
+        }
+        None
+    })
 }
 
 /// The quotation that starts at or after `offset` (within `limit` bytes), if any.
@@ -61,7 +93,7 @@ mod tests {
     use super::*;
 
     fn quoted(text: &str) -> Vec<&str> {
-        quotations(&Tokens::new(text, Span::new(0, text.len())), text.len())
+        quotations(text, Span::new(0, text.len()))
             .into_iter()
             .map(|s| s.of(text))
             .collect()
