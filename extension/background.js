@@ -3,6 +3,7 @@
 // on/off choice per site. WebAssembly runs only here: Chromium refuses to compile it in a content
 // script on pages with a strict CSP.
 import init, { Analyzer } from './pkg/allegedly.js';
+import './settings.js'; // defines globalThis.AllegedlySettings (shared with the content scripts and pages)
 
 const api = globalThis.browser ?? globalThis.chrome;
 const BADGE_COLOUR = '#1f2a44';
@@ -11,17 +12,62 @@ const BADGE_COLOUR = '#1f2a44';
 // The analyzer: initialised once, lazily, on the first page that asks (a worker that is never asked
 // never compiles the module). A failed start is retried on the next request, not cached forever.
 
+const Settings = globalThis.AllegedlySettings;
+let wasmPromise = null;
 let analyzerPromise = null;
+let analyzerKey = ''; // the reader's words the current analyzer was built with
 
-function analyzer() {
-  analyzerPromise ??= (async () => {
-    await init({ module_or_path: api.runtime.getURL('pkg/allegedly_bg.wasm') });
-    return new Analyzer(undefined);
-  })().catch((error) => {
-    analyzerPromise = null;
+function wasm() {
+  wasmPromise ??= init({ module_or_path: api.runtime.getURL('pkg/allegedly_bg.wasm') }).catch((error) => {
+    wasmPromise = null;
     throw error;
   });
+  return wasmPromise;
+}
+
+// The reader's cue and ignore words (options page, storage.sync): read once, again after a change.
+let configPromise = null;
+const analyzerConfig = () => (configPromise ??= Settings.load().then(Settings.analyzerConfig));
+
+api.storage.onChanged.addListener((changes, area) => {
+  if (Settings.touched(changes, area)?.analyzer) configPromise = null;
+});
+
+async function analyzer() {
+  const config = await analyzerConfig();
+  const key = JSON.stringify(config);
+  if (analyzerKey !== key || !analyzerPromise) {
+    const previous = analyzerPromise;
+    analyzerKey = key;
+    analyzerPromise = (async () => {
+      await wasm();
+      try {
+        return new Analyzer(config);
+      } catch (error) {
+        // The options page checks words before saving them; a bad list synced from elsewhere must
+        // still not stop the highlighting.
+        console.error('allegedly: the saved words were refused; analysing without them:', error);
+        return new Analyzer(undefined);
+      }
+    })().catch((error) => {
+      analyzerPromise = null;
+      throw error;
+    });
+    // Analyses are synchronous, so nothing can be using the old one a moment later.
+    previous?.then((old) => setTimeout(() => old.free(), 1000), () => {});
+  }
   return analyzerPromise;
+}
+
+/** Whether the analyzer accepts `config` (the options page asks before saving): '' or its error. */
+async function configError(config) {
+  await wasm();
+  try {
+    new Analyzer({ extraCues: Settings.cleanWords(config?.extraCues), ignoreWords: Settings.cleanWords(config?.ignoreWords) }).free();
+    return '';
+  } catch (error) {
+    return String(error?.message ?? error).replace(/^allegedly:\s*/, '');
+  }
 }
 
 async function analyzeBlocks(blocks) {
@@ -89,11 +135,12 @@ async function showTabState(tabId, { state, count = 0, site = '' }) {
 }
 
 /** Toolbar click or keyboard shortcut: ask the tab's content script to flip, then remember it. */
-async function toggleTab(tab) {
+async function toggleTab(tab, { announce = false } = {}) {
   if (!tab || tab.id === undefined || tab.id < 0) return;
   let reply;
   try {
-    reply = await api.tabs.sendMessage(tab.id, { type: 'allegedly:toggle' });
+    // `announce`: from the keyboard, where no button shows the change; the page says it aloud.
+    reply = await api.tabs.sendMessage(tab.id, { type: 'allegedly:toggle', announce });
   } catch {
     // No content script here (browser pages, the web store, a tab still loading): nothing to toggle.
     return;
@@ -108,12 +155,27 @@ api.action.onClicked.addListener((tab) => {
   toggleTab(tab).catch((error) => console.error('allegedly: toggle failed:', error));
 });
 
+const NAVIGATION = { 'next-claim': 1, 'previous-claim': -1 };
+
 api.commands.onCommand.addListener((command, tab) => {
-  if (command !== 'toggle-highlights') return;
+  if (command === 'open-panel') {
+    // Chrome's side panel (Firefox opens its sidebar with _execute_sidebar_action, no code). open()
+    // must run while the key press still counts as a user gesture: no await before it.
+    if (tab?.windowId !== undefined) api.sidePanel?.open({ windowId: tab.windowId }).catch((error) => console.error('allegedly: could not open the side panel:', error));
+    return;
+  }
+  if (command !== 'toggle-highlights' && !(command in NAVIGATION)) return;
   (async () => {
     // Firefox passes the tab since 126 and Chrome since 86; ask for the active one when it is absent.
     const target = tab ?? (await api.tabs.query({ active: true, currentWindow: true }))[0];
-    await toggleTab(target);
+    if (command === 'toggle-highlights') {
+      await toggleTab(target, { announce: true });
+      return;
+    }
+    if (!target || target.id === undefined || target.id < 0) return;
+    await api.tabs.sendMessage(target.id, { type: 'allegedly:navigate', step: NAVIGATION[command] }).catch(() => {
+      // No content script in this tab (a browser page): nothing to move through.
+    });
   })().catch((error) => console.error('allegedly: shortcut failed:', error));
 });
 
@@ -126,6 +188,11 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (sender.id !== api.runtime.id || !msg || typeof msg.type !== 'string') return false;
   const tabId = sender.tab?.id;
   switch (msg.type) {
+    case 'allegedly:check-config':
+      // From the options page: would the analyzer accept these words?
+      if (!sender.url?.startsWith(api.runtime.getURL(''))) return false; // extension pages only
+      configError(msg.config).then((error) => sendResponse(error ? { error } : { ok: true }));
+      return true;
     case 'allegedly:analyze': {
       // `ms`: the analyzer's time here (the first request includes compiling the module), which the
       // content script reports as allegedly:analyze for the bench.

@@ -273,7 +273,7 @@
 
   function claimCount() {
     let n = 0;
-    for (const block of blocks) n += block.marks.length;
+    for (const block of blocks) for (const mark of block.marks) if (mark.shown) n++;
     return n;
   }
 
@@ -304,11 +304,36 @@
         sourceRange: source ? rangeFor(block, source) : null,
       };
       if (!mark.claimRange && !mark.cueRange) continue;
-      if (mark.claimRange) highlightFor(category).add(mark.claimRange);
-      if (mark.cueRange) highlightFor('cue').add(mark.cueRange);
-      if (mark.sourceRange) highlightFor('source').add(mark.sourceRange);
+      mark.shown = false;
+      paint(mark, reader?.shows(mark) ?? true);
       block.marks.push(mark);
     }
+  }
+
+  /** Adds a mark's ranges to the highlights, or takes them out (a kind the reader turned off). */
+  function paint(mark, shown) {
+    if (mark.shown === shown) return;
+    mark.shown = shown;
+    const method = shown ? 'add' : 'delete';
+    if (mark.claimRange) highlightFor(mark.category)[method](mark.claimRange);
+    if (mark.cueRange) highlightFor('cue')[method](mark.cueRange);
+    if (mark.sourceRange) highlightFor('source')[method](mark.sourceRange);
+  }
+
+  /** The reader changed which kinds are shown: repaint every mark, no re-analysis. */
+  function refilter() {
+    for (const block of blocks) for (const mark of block.marks) paint(mark, reader?.shows(mark) ?? true);
+    reportState();
+  }
+
+  /** The analyzer's words changed: everything is analysed again (the cache holds old answers). */
+  function reanalyse() {
+    generation++;
+    for (const block of [...blocks]) drop(block);
+    claimsByText.clear();
+    started = false;
+    if (enabled) turnOn();
+    else reportState();
   }
 
   function erase(block) {
@@ -366,6 +391,7 @@
     if (!supported) state = 'unsupported';
     else if (failed && claimCount() === 0) state = 'failed';
     else if (enabled) state = inFlight > 0 ? 'working' : 'on';
+    reader?.changed();
     send({ type: 'allegedly:state', state, count: claimCount(), site }).catch((error) => logOnce('could not update the toolbar button', error));
   }
 
@@ -565,7 +591,7 @@
       }
       for (const node of record.removedNodes) blocksUnder(node, affected);
       for (const node of record.addedNodes) {
-        if (!node.isConnected) continue;
+        if (!node.isConnected || isOwnUi(node)) continue;
         if (node.nodeType === Node.ELEMENT_NODE && !isInline(node)) roots.add(node);
         else if (target.nodeType === Node.ELEMENT_NODE) roots.add(blockContainer(target));
       }
@@ -607,7 +633,8 @@
     pendingRecords = [];
     if (!enabled) return;
     try {
-      reconcile(changes(records));
+      const found = changes(records);
+      if (found.roots.size || found.affected.size) reconcile(found); // e.g. only our own UI came or went
     } catch (error) {
       logOnce('could not follow a page change', error);
     }
@@ -638,6 +665,7 @@
     enabled = true;
     showHighlights();
     observe();
+    reader?.on();
     if (!started) {
       started = true;
       const t0 = now();
@@ -666,6 +694,7 @@
     batchTimer = 0;
     pendingRecords = [];
     hideHighlights();
+    reader?.off();
     reportState();
   }
 
@@ -675,6 +704,7 @@
     observer.disconnect();
     clearTimeout(batchTimer);
     if (supported) hideHighlights();
+    reader?.teardown();
     generation++;
   }
 
@@ -689,6 +719,7 @@
       if (enabled) turnOff();
       else turnOn();
       measure(enabled ? 'allegedly:toggle-on' : 'allegedly:toggle-off', t0);
+      if (msg.announce) reader?.toggled(enabled, claimCount()); // from the keyboard shortcut
     } catch (error) {
       logOnce('toggling failed', error);
     }
@@ -700,7 +731,9 @@
   function followStoredChoice(changes, area) {
     const key = `site:${site}`;
     if (area !== 'local' || !(key in changes) || !supported || contextLost) return;
-    const wanted = changes[key].newValue !== false;
+    // A choice removed (options page) means the default for new sites again.
+    const value = changes[key].newValue;
+    const wanted = typeof value === 'boolean' ? value : (reader?.defaultEnabled() ?? true);
     if (wanted === enabled) return;
     if (wanted) turnOn();
     else turnOff();
@@ -728,9 +761,27 @@
       stored = {};
     }
     api.storage.onChanged.addListener(followStoredChoice);
-    if (stored[key] === false) reportState();
-    else turnOn();
+    await reader?.ready; // which kinds are shown, and the default for a site without a choice
+    const wanted = typeof stored[key] === 'boolean' ? stored[key] : (reader?.defaultEnabled() ?? true);
+    if (wanted) turnOn();
+    else reportState();
   }
+
+  // The reader's UI and settings (card.js, loaded just before this file): the explanation card,
+  // next/previous claim, the palette, the kinds shown. It sees the claims through this view only.
+  const reader =
+    globalThis.allegedlyReader?.connect({
+      site,
+      isEnabled: () => enabled,
+      marks: () => [...blocks].flatMap((block) => block.marks),
+      setEnabled: (on) => {
+        if (!supported || contextLost || on === enabled) return;
+        if (on) turnOn();
+        else turnOff();
+      },
+      refilter,
+      reanalyse,
+    }) ?? null;
 
   start().catch((error) => logOnce('could not start', error));
 })();

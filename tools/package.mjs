@@ -12,6 +12,18 @@ const dist = path.resolve(process.argv[2] ?? path.join(root, 'dist'));
 const pkg = path.join(dist, 'pkg');
 const source = path.join(root, 'extension');
 
+/**
+ * A browser's own value for a key the manifest also shares: lists are joined (`chrome_permissions`
+ * adds to `permissions`), objects merged (`firefox_commands` adds to `commands`), anything else
+ * replaced.
+ */
+function mergeKey(shared, own) {
+  if (Array.isArray(shared) && Array.isArray(own)) return [...shared, ...own];
+  const isObject = (v) => v && typeof v === 'object' && !Array.isArray(v);
+  if (isObject(shared) && isObject(own)) return { ...shared, ...own };
+  return own;
+}
+
 /** The browser-specific parts of the manifest; everything else is shared in extension/manifest.json. */
 const PER_BROWSER = {
   chrome(manifest) {
@@ -20,7 +32,7 @@ const PER_BROWSER = {
     for (const key of Object.keys(manifest)) if (key.startsWith('firefox_')) delete manifest[key];
     for (const key of Object.keys(manifest)) {
       if (key.startsWith('chrome_')) {
-        manifest[key.slice('chrome_'.length)] = manifest[key];
+        manifest[key.slice('chrome_'.length)] = mergeKey(manifest[key.slice('chrome_'.length)], manifest[key]);
         delete manifest[key];
       }
     }
@@ -31,7 +43,7 @@ const PER_BROWSER = {
     for (const key of Object.keys(manifest)) if (key.startsWith('chrome_')) delete manifest[key];
     for (const key of Object.keys(manifest)) {
       if (key.startsWith('firefox_')) {
-        manifest[key.slice('firefox_'.length)] = manifest[key];
+        manifest[key.slice('firefox_'.length)] = mergeKey(manifest[key.slice('firefox_'.length)], manifest[key]);
         delete manifest[key];
       }
     }

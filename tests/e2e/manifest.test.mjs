@@ -12,6 +12,11 @@ const built = existsSync(path.join(EXTENSION_DIRS.chromium, 'manifest.json')) &&
 describe('built manifests', { skip: built ? false : 'run ./build.sh first' }, () => {
   test('Chrome gets a service worker and no Firefox keys', () => {
     const m = read('chromium');
+    assert.deepEqual(m.side_panel, { default_path: 'panel.html' });
+    assert.equal(m.sidebar_action, undefined);
+    assert.ok(m.commands['open-panel'] && !m.commands._execute_sidebar_action);
+    // Chrome assigns at most four suggested keys.
+    assert.ok(Object.values(m.commands).filter((c) => c.suggested_key).length <= 4);
     assert.deepEqual(m.background, { service_worker: 'background.js', type: 'module' });
     assert.equal(m.browser_specific_settings, undefined);
     assert.equal(m.minimum_chrome_version, '120');
@@ -20,6 +25,9 @@ describe('built manifests', { skip: built ? false : 'run ./build.sh first' }, ()
 
   test('Firefox gets an event page, its add-on id and ESR 140 as the minimum', () => {
     const m = read('firefox');
+    assert.equal(m.sidebar_action.default_panel, 'panel.html');
+    assert.equal(m.side_panel, undefined);
+    assert.ok(m.commands._execute_sidebar_action && !m.commands['open-panel']);
     assert.deepEqual(m.background, { scripts: ['background.js'], type: 'module' });
     assert.equal(m.browser_specific_settings.gecko.strict_min_version, '140.0');
     assert.deepEqual(m.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'] });
@@ -31,18 +39,19 @@ describe('built manifests', { skip: built ? false : 'run ./build.sh first' }, ()
     test(`${browser}: minimal permissions, wasm only for extension pages, nothing remote`, () => {
       const m = read(browser);
       assert.equal(m.manifest_version, 3);
-      assert.deepEqual(m.permissions, ['storage']);
+      // sidePanel: Chrome's claims panel (Firefox's sidebar_action needs no permission).
+      assert.deepEqual(m.permissions, browser === 'chromium' ? ['storage', 'sidePanel'] : ['storage']);
       assert.equal(m.host_permissions, undefined, 'content scripts need no host_permissions');
       assert.equal(m.optional_permissions, undefined);
       assert.equal(m.externally_connectable, undefined, 'no page can message the extension');
       assert.equal(m.web_accessible_resources, undefined, 'pages cannot load or fingerprint our files');
       assert.deepEqual(m.content_scripts, [
-        { matches: ['http://*/*', 'https://*/*'], js: ['content.js'], css: ['highlights.css'], run_at: 'document_idle' },
+        { matches: ['http://*/*', 'https://*/*'], js: ['settings.js', 'card.js', 'content.js'], css: ['highlights.css'], run_at: 'document_idle' },
       ]);
       assert.equal(m.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
       const text = readFileSync(path.join(EXTENSION_DIRS[browser], 'manifest.json'), 'utf8');
       assert.doesNotMatch(text, /https?:\/\/(?!\*\/\*)/, 'no URL in the manifest but the match patterns');
-      for (const file of ['background.js', 'content.js', 'highlights.css', 'pkg/allegedly.js', 'pkg/allegedly_bg.wasm', '_locales/en/messages.json']) {
+      for (const file of ['background.js', 'content.js', 'settings.js', 'card.js', 'panel.html', 'panel.js', 'options.html', 'options.js', 'highlights.css', 'pkg/allegedly.js', 'pkg/allegedly_bg.wasm', '_locales/en/messages.json']) {
         assert.ok(existsSync(path.join(EXTENSION_DIRS[browser], file)), `${file} is packaged`);
       }
     });

@@ -1,0 +1,225 @@
+// The options page: which kinds of claims are drawn, the palette, the reader's own cue and ignore
+// words (checked by the analyzer in the background before they are saved), the sites with a choice
+// of their own, and whether new sites start on. Settings go to storage.sync; open tabs follow them
+// through storage.onChanged. Site choices stay in storage.local, where the toolbar keeps them.
+(() => {
+  'use strict';
+
+  const api = globalThis.browser ?? globalThis.chrome;
+  const Settings = globalThis.AllegedlySettings;
+  const t = (name, ...subs) => api.i18n.getMessage(name, subs.map(String)) || name;
+  const $ = (id) => document.getElementById(id);
+
+  let settings = Settings.normalise();
+
+  function setStatus(text) {
+    $('status').textContent = text;
+  }
+
+  async function save(partial) {
+    try {
+      await Settings.save(partial);
+      setStatus(t('optionsSaved'));
+      return true;
+    } catch (error) {
+      setStatus(t('optionsSaveFailed', error?.message ?? String(error)));
+      return false;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Kinds and palette: saved as soon as they change.
+
+  function renderKinds() {
+    const fieldset = $('kinds');
+    const legend = fieldset.querySelector('legend');
+    const rows = Settings.KINDS.map((kind) => {
+      const input = document.createElement('input');
+      input.type = 'checkbox';
+      input.id = `kind-${kind}`;
+      input.dataset.kind = kind;
+      input.checked = settings.kinds[kind];
+      input.addEventListener('change', () => save({ kinds: { ...settings.kinds, [kind]: input.checked } }));
+      const label = document.createElement('label');
+      const text = document.createElement('span');
+      text.textContent = t(`kindName_${kind}`);
+      label.append(input, ' ', text);
+      return label;
+    });
+    fieldset.replaceChildren(legend, ...rows);
+  }
+
+  function renderPalette() {
+    for (const radio of document.querySelectorAll('input[name=palette]')) radio.checked = radio.value === settings.palette;
+    const preview = $('preview');
+    preview.className = `preview ${settings.palette}`;
+    preview.replaceChildren(
+      ...Settings.KINDS.map((kind) => {
+        const span = document.createElement('span');
+        span.className = `k-${kind}`;
+        span.textContent = t(`kindShort_${kind}`);
+        return span;
+      }),
+    );
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Words: the analyzer must accept them before they are saved; its error is shown instead.
+
+  const lines = (text) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+
+  function renderWords() {
+    $('extra-cues').value = settings.extraCues.join('\n');
+    $('ignore-words').value = settings.ignoreWords.join('\n');
+  }
+
+  async function saveWords(event) {
+    event.preventDefault();
+    const errorBox = $('words-error');
+    errorBox.textContent = '';
+    const rawCues = lines($('extra-cues').value);
+    const rawIgnore = lines($('ignore-words').value);
+    const config = { extraCues: Settings.cleanWords(rawCues), ignoreWords: Settings.cleanWords(rawIgnore) };
+    const tooLong = [...rawCues, ...rawIgnore].some((w) => w.length > Settings.MAX_WORD_CHARS);
+    if (tooLong || rawCues.length > Settings.MAX_WORDS || rawIgnore.length > Settings.MAX_WORDS) {
+      errorBox.textContent = t('optionsTooManyWords', Settings.MAX_WORDS, Settings.MAX_WORD_CHARS);
+      return;
+    }
+    let reply;
+    try {
+      reply = await api.runtime.sendMessage({ type: 'allegedly:check-config', config });
+    } catch (error) {
+      reply = { error: error?.message ?? String(error) };
+    }
+    if (!reply?.ok) {
+      errorBox.textContent = t('optionsWordsRejected', reply?.error ?? '?');
+      return;
+    }
+    if (await save(config)) setStatus(t('optionsWordsSaved'));
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Sites.
+
+  async function renderSites() {
+    $('enabled-by-default').checked = settings.enabledByDefault;
+    const all = await api.storage.local.get(null);
+    const sites = Object.entries(all)
+      .filter(([key, value]) => key.startsWith(Settings.SITE_PREFIX) && typeof value === 'boolean')
+      .map(([key, value]) => ({ host: key.slice(Settings.SITE_PREFIX.length), on: value }))
+      .sort((a, b) => a.host.localeCompare(b.host));
+    const list = (on) => {
+      const items = sites.filter((s) => s.on === on).map(({ host }) => {
+        const item = document.createElement('li');
+        const name = document.createElement('span');
+        name.textContent = host;
+        const remove = document.createElement('button');
+        remove.type = 'button';
+        remove.textContent = '×';
+        remove.setAttribute('aria-label', t('optionsRemoveSite', host));
+        remove.title = t('optionsRemoveSite', host);
+        remove.addEventListener('click', async () => {
+          await api.storage.local.remove(`${Settings.SITE_PREFIX}${host}`);
+          setStatus(t('optionsSaved'));
+        });
+        item.append(name, remove);
+        return item;
+      });
+      if (!items.length) {
+        const none = document.createElement('li');
+        none.textContent = t('optionsNoSites');
+        items.push(none);
+      }
+      return items;
+    };
+    $('sites-off').replaceChildren(...list(false));
+    $('sites-on').replaceChildren(...list(true));
+    // Choices that equal the default still show, so a reader can see and clear every one.
+  }
+
+  /** "https://www.example.com/x" or "www.example.com" → "www.example.com"; '' when not a host name. */
+  function hostOf(input) {
+    const text = input.trim();
+    if (!text) return '';
+    try {
+      const host = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`).hostname;
+      return /[a-z0-9]/i.test(host) && !/\s/.test(host) ? host : '';
+    } catch {
+      return '';
+    }
+  }
+
+  async function addSite(event) {
+    event.preventDefault();
+    const input = $('site-name');
+    const host = hostOf(input.value);
+    if (!host) {
+      setStatus(t('optionsBadSite', input.value));
+      return;
+    }
+    await api.storage.local.set({ [`${Settings.SITE_PREFIX}${host}`]: false });
+    input.value = '';
+    setStatus(t('optionsSaved'));
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Shortcuts, as the browser has them now (the reader may have changed them).
+
+  async function renderShortcuts() {
+    let commands = [];
+    try {
+      commands = await api.commands.getAll();
+    } catch {
+      return;
+    }
+    $('shortcuts').replaceChildren(
+      ...commands.map((c) => {
+        const item = document.createElement('li');
+        const key = document.createElement('kbd');
+        key.textContent = c.shortcut || t('optionsShortcutNone');
+        item.append(key, ` — ${c.description || t('commandPanel')}`);
+        return item;
+      }),
+    );
+  }
+
+  // -------------------------------------------------------------------------------------------------
+
+  function localise() {
+    document.title = t('optionsTitle');
+    for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  }
+
+  function renderAll() {
+    renderKinds();
+    renderPalette();
+    renderWords();
+    return renderSites();
+  }
+
+  async function start() {
+    localise();
+    settings = await Settings.load();
+    await renderAll();
+    renderShortcuts();
+    for (const radio of document.querySelectorAll('input[name=palette]')) {
+      radio.addEventListener('change', () => radio.checked && save({ palette: radio.value }));
+    }
+    $('enabled-by-default').addEventListener('change', (e) => save({ enabledByDefault: e.target.checked }));
+    $('words').addEventListener('submit', saveWords);
+    $('add-site').addEventListener('submit', addSite);
+    api.storage.onChanged.addListener(async (changes, area) => {
+      if (area === 'local' && Object.keys(changes).some((k) => k.startsWith(Settings.SITE_PREFIX))) renderSites();
+      if (!Settings.touched(changes, area)) return;
+      settings = await Settings.load();
+      // Re-render what changed elsewhere (another device, another options tab); a word list being
+      // edited here is not overwritten unless it is the one that changed.
+      if ('kinds' in changes) renderKinds();
+      if ('palette' in changes) renderPalette();
+      if ('extraCues' in changes || 'ignoreWords' in changes) renderWords();
+      if ('enabledByDefault' in changes) renderSites();
+    });
+  }
+
+  start().catch((error) => setStatus(t('optionsSaveFailed', error?.message ?? String(error))));
+})();

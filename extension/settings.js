@@ -1,0 +1,108 @@
+// The reader's settings, shared by every context (content scripts, background, options, panel): their
+// storage.sync keys, defaults and checks, and how a claim maps to the kinds a reader can turn off.
+// A classic script (content scripts cannot be modules); it defines one global, AllegedlySettings, in
+// the extension's own world. Pages never see it: content scripts run in an isolated world.
+(() => {
+  'use strict';
+
+  const api = globalThis.browser ?? globalThis.chrome;
+
+  /**
+   * The kinds a reader can turn on and off, finer than the four highlight colours: neutral "said"
+   * attributions are everywhere in news, so they have a switch of their own, apart from the other
+   * attributions (confirmed, revealed, believed…).
+   */
+  const KINDS = ['neutral', 'attributed', 'distancing', 'hedged', 'unsourced'];
+  const PALETTES = ['default', 'colourblind'];
+
+  // storage.sync allows 8 KB per item and 100 KB in all: user word lists are capped well below.
+  const MAX_WORDS = 100;
+  const MAX_WORD_CHARS = 60;
+
+  const DEFAULTS = Object.freeze({
+    kinds: Object.freeze(Object.fromEntries(KINDS.map((k) => [k, true]))),
+    palette: 'default',
+    extraCues: Object.freeze([]),
+    ignoreWords: Object.freeze([]),
+    enabledByDefault: true,
+  });
+  /** One storage.sync key per setting, so a change to one never rewrites the others. */
+  const KEYS = Object.keys(DEFAULTS);
+
+  /** The kind a claim is filtered by (its highlight colour is content.js's categoryOf). */
+  function kindOf(claim) {
+    if (claim.kind === 'hedged') return 'hedged';
+    if (claim.kind === 'unsourced') return 'unsourced';
+    if (claim.stance === 'distancing') return 'distancing';
+    if (claim.stance === 'neutral') return 'neutral';
+    return 'attributed';
+  }
+
+  /** A clean word list: strings, trimmed, no empties or duplicates (case-insensitive), capped. */
+  function cleanWords(list) {
+    if (!Array.isArray(list)) return [];
+    const seen = new Set();
+    const out = [];
+    for (const item of list) {
+      if (typeof item !== 'string') continue;
+      const word = item.trim().replace(/\s+/g, ' ');
+      if (!word || word.length > MAX_WORD_CHARS || seen.has(word.toLowerCase())) continue;
+      seen.add(word.toLowerCase());
+      out.push(word);
+      if (out.length === MAX_WORDS) break;
+    }
+    return out;
+  }
+
+  /** Whatever storage holds (older versions, hand edits, nothing) → a complete, valid settings object. */
+  function normalise(stored = {}) {
+    const kinds = { ...DEFAULTS.kinds };
+    if (stored.kinds && typeof stored.kinds === 'object') {
+      for (const k of KINDS) if (typeof stored.kinds[k] === 'boolean') kinds[k] = stored.kinds[k];
+    }
+    return {
+      kinds,
+      palette: PALETTES.includes(stored.palette) ? stored.palette : DEFAULTS.palette,
+      extraCues: cleanWords(stored.extraCues),
+      ignoreWords: cleanWords(stored.ignoreWords),
+      enabledByDefault: typeof stored.enabledByDefault === 'boolean' ? stored.enabledByDefault : DEFAULTS.enabledByDefault,
+    };
+  }
+
+  /** The settings now; the defaults when storage cannot be read (a reader's page must still work). */
+  async function load() {
+    try {
+      return normalise(await api.storage.sync.get(KEYS));
+    } catch (error) {
+      console.warn('allegedly: could not read the settings; using the defaults', error);
+      return normalise();
+    }
+  }
+
+  /** Stores some settings (`{ palette: 'colourblind' }`); the others are left as they are. */
+  function save(partial) {
+    const clean = normalise({ ...DEFAULTS, ...partial });
+    return api.storage.sync.set(Object.fromEntries(Object.keys(partial).filter((k) => KEYS.includes(k)).map((k) => [k, clean[k]])));
+  }
+
+  /** The analyzer's part of the settings, as `new Analyzer(config)` takes it. */
+  const analyzerConfig = (settings) => ({ extraCues: settings.extraCues, ignoreWords: settings.ignoreWords });
+
+  /** Which settings an onChanged `changes` object touches: { analyzer, kinds, palette, enabledByDefault }. */
+  function touched(changes, area) {
+    if (area !== 'sync') return null;
+    const any = KEYS.some((k) => k in changes);
+    if (!any) return null;
+    return {
+      analyzer: 'extraCues' in changes || 'ignoreWords' in changes,
+      kinds: 'kinds' in changes,
+      palette: 'palette' in changes,
+      enabledByDefault: 'enabledByDefault' in changes,
+    };
+  }
+
+  /** Per-site choices live in storage.local (set by the toolbar): `site:<hostname>` → true / false. */
+  const SITE_PREFIX = 'site:';
+
+  globalThis.AllegedlySettings = Object.freeze({ KINDS, PALETTES, DEFAULTS, KEYS, MAX_WORDS, MAX_WORD_CHARS, SITE_PREFIX, kindOf, cleanWords, normalise, load, save, analyzerConfig, touched });
+})();
