@@ -7,6 +7,7 @@ import './settings.js'; // defines globalThis.AllegedlySettings (shared with the
 
 const api = globalThis.browser ?? globalThis.chrome;
 const BADGE_COLOUR = '#1f2a44';
+const analysisFailureLogged = new Set(); // messages of analysis failures already logged
 
 // ---------------------------------------------------------------------------------------------------
 // The analyzer: initialised once, lazily, on the first page that asks (a worker that is never asked
@@ -200,7 +201,11 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
       analyzeBlocks(msg.blocks).then(
         (claims) => sendResponse({ claims, ms: performance.now() - started }),
         (error) => {
-          console.error('allegedly: analysis failed:', error);
+          // Once per message: a broken analyzer fails every request of every page change alike.
+          if (!analysisFailureLogged.has(String(error?.message ?? error))) {
+            analysisFailureLogged.add(String(error?.message ?? error));
+            console.error('allegedly: analysis failed:', error);
+          }
           sendResponse({ error: String(error?.message ?? error) });
         },
       );

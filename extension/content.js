@@ -337,11 +337,9 @@
   }
 
   function erase(block) {
-    for (const mark of block.marks) {
-      highlights.get(mark.category)?.delete(mark.claimRange);
-      highlights.get('cue')?.delete(mark.cueRange);
-      highlights.get('source')?.delete(mark.sourceRange);
-    }
+    // paint() skips a mark's missing ranges: Highlight.delete(null) throws (a claim without a source),
+    // which once aborted a whole page change half-way.
+    for (const mark of block.marks) paint(mark, false);
     block.marks = [];
   }
 
@@ -356,7 +354,10 @@
     for (const { node } of block.segments) if (node && blockOfNode.get(node) === block) blockOfNode.delete(node);
   }
 
+  let withdrawn = false; // unregistered while on because the analyzer failed
+
   function showHighlights() {
+    withdrawn = false;
     for (const name of NAMES) {
       const category = name.slice('allegedly-'.length);
       CSS.highlights.set(name, highlightFor(category));
@@ -389,7 +390,7 @@
   function reportState() {
     let state = 'off';
     if (!supported) state = 'unsupported';
-    else if (failed && claimCount() === 0) state = 'failed';
+    else if (enabled && failed && claimCount() === 0) state = 'failed'; // off is off, failed or not
     else if (enabled) state = inFlight > 0 ? 'working' : 'on';
     reader?.changed();
     send({ type: 'allegedly:state', state, count: claimCount(), site }).catch((error) => logOnce('could not update the toolbar button', error));
@@ -473,6 +474,13 @@
       return timing;
     } finally {
       inFlight--;
+      // Nothing could be drawn: leave the page's highlight registry as it was; on again retries.
+      if (failed && claimCount() === 0 && !contextLost) {
+        hideHighlights();
+        withdrawn = true;
+      } else if (withdrawn && enabled) {
+        showHighlights(); // a later analysis worked after all
+      }
       reportState();
       measure('allegedly:collect', t0, timing.collect);
       measure('allegedly:analyze', t0, timing.analyze);
@@ -491,8 +499,12 @@
     } catch (error) {
       if (!contextLost) logOnce('analysis failed; the page is left as it was', error);
       failed = true;
+      // Not analysed: let go of the blocks, so that turning on again retries them (catchUp reads
+      // text it does not know).
+      if (gen === generation) for (const block of batch) if (!block.marks.length) drop(block);
       return;
     }
+    failed = false;
     if (Number.isFinite(reply.ms)) timing.analyze += reply.ms;
     if (gen !== generation) return;
     if (claimsByText.size > CACHE_LIMIT) claimsByText.clear();
@@ -741,8 +753,9 @@
 
   // A page restored from the back-forward cache keeps this script's state, but the tab's button
   // was reset by the navigation away: tell it again.
+  // A page can dispatch a fake one: only the browser's own counts.
   addEventListener('pageshow', (event) => {
-    if (event.persisted && !contextLost) reportState();
+    if (event.isTrusted && event.persisted && !contextLost) reportState();
   });
 
   async function start() {
