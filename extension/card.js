@@ -55,6 +55,7 @@
     .card[hidden] { display: none; }
     .kind { font-weight: 700; margin: 0 0 2px; }
     .line { margin: 0; }
+    .line::first-letter { text-transform: uppercase; }
     .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden;
       clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
     @media (prefers-color-scheme: dark) { .card { background: #23252b; color: #f1f1f1; border-color: #6b7079; } }
@@ -281,15 +282,23 @@
     return index;
   }
 
-  /** The claim under client point (x, y): the most specific one when claims nest. */
+  const within = (rects, x, y) => [...rects].some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
+
+  /**
+   * The claim under client point (x, y). Claims can share words (a hedge inside a sentence that also
+   * reports a source): the one whose cue is under the pointer wins, then the shortest.
+   */
   function markAt(x, y) {
-    let found = [];
+    const found = [];
+    const cueHit = new Set();
     if (hasHighlightsFromPoint()) {
       shownMarks(); // fills markOfRange
       for (const { ranges } of CSS.highlights.highlightsFromPoint(x, y)) {
         for (const range of ranges) {
           const mark = markOfRange.get(range);
-          if (mark && !found.includes(mark)) found.push(mark);
+          if (!mark) continue;
+          if (range === mark.cueRange) cueHit.add(mark);
+          if (!found.includes(mark)) found.push(mark);
         }
       }
     } else {
@@ -299,8 +308,12 @@
       for (const box of rowIndex.get(Math.floor(dy / ROW_PX)) ?? []) {
         if (dx >= box.left && dx <= box.right && dy >= box.top && dy <= box.bottom && !found.includes(box.mark)) found.push(box.mark);
       }
+      if (found.length > 1) for (const mark of found) if (mark.cueRange && within(mark.cueRange.getClientRects(), x, y)) cueHit.add(mark);
     }
-    if (found.length > 1) found = found.sort((a, b) => rangeOf(a).toString().length - rangeOf(b).toString().length);
+    if (found.length > 1) {
+      const length = (m) => rangeOf(m).toString().length;
+      found.sort((a, b) => cueHit.has(b) - cueHit.has(a) || length(a) - length(b));
+    }
     return found[0] ?? null;
   }
 
@@ -572,6 +585,7 @@
       off() {
         listen(false);
         hideCard();
+        removeHost(); // announcements too: off leaves no node behind (an "off" announcement comes after)
         unflash();
         focusedMark = null;
         applyPalette(settings.palette, false);
