@@ -100,6 +100,12 @@
   /** Yielded every CHECKPOINT_NODES nodes by the walks below, so a caller can stop at a deadline. */
   const CHECKPOINT = null;
   const CHECKPOINT_NODES = 256;
+  /**
+   * Yielded where a form field or an editable region interrupts the text: the block ends there, so
+   * no range ever spans the reader's own text (a claim around an inline editable span would paint it).
+   */
+  const BOUNDARY = Object.freeze({ boundary: true });
+  const FIELD_TAGS = new Set(['input', 'textarea', 'select', 'button']);
 
   /**
    * Text nodes under `root`, in document order, that a reader can see and the analyzer may read,
@@ -116,6 +122,7 @@
       if (node.nodeType === Node.TEXT_NODE) {
         if (styleOf(node.parentElement).visibility === 'visible') yield node;
       } else if (skipReason(node)) {
+        if (FIELD_TAGS.has(node.localName) || node.isContentEditable) yield BOUNDARY;
         // Past the subtree: the next sibling, or the next sibling of the nearest ancestor with one.
         while (!walker.nextSibling()) {
           if (!walker.parentNode() || walker.currentNode === root) return;
@@ -150,6 +157,12 @@
     for (const node of readableTextNodes(root)) {
       if (node === CHECKPOINT) {
         yield CHECKPOINT;
+        continue;
+      }
+      if (node === BOUNDARY) {
+        const done = finish(current);
+        if (done) yield done;
+        current = null;
         continue;
       }
       const parent = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
@@ -557,7 +570,8 @@
   let batchTimer = 0;
 
   function observe() {
-    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    // contenteditable: a region that becomes editable later loses its highlights (and the reverse).
+    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributeFilter: ['contenteditable'] });
   }
 
   function onMutations(records) {
@@ -596,6 +610,11 @@
     for (const record of records) {
       const target = record.target;
       if (isOwnUi(target)) continue;
+      if (record.type === 'attributes') {
+        blocksUnder(target, affected);
+        roots.add(blockContainer(target));
+        continue;
+      }
       if (record.type === 'characterData') {
         blocksUnder(target, affected);
         if (target.parentElement) roots.add(blockContainer(target.parentElement));
