@@ -1,0 +1,196 @@
+// The claims panel (panel.html, Chrome's side panel / Firefox's sidebar), opened as an extension page
+// in a tab and pinned to the article's tab (?tab=N), in Chromium and Firefox: the seed claims grouped
+// by source with counts per kind, page text shown as text, a click scrolls the article to the claim
+// and flashes it, the kind filter, Markdown and JSON export, and live updates when the page changes.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { BROWSER_NAMES, launch, unavailable } from './lib/browsers.mjs';
+import { readHighlights } from './lib/highlights.mjs';
+import { htmlDocument, loadSeeds, seedPage } from './lib/pages.mjs';
+import { serveFixtures } from './lib/server.mjs';
+import { FIREFOX_PREFS, openExtensionPage, tabIdOf, until } from './lib/ui.mjs';
+
+const seeds = loadSeeds();
+const seed = seeds.find((s) => s.text.includes('claimed Friday'));
+const isOn = ({ badge }) => /^\d+$/.test(badge);
+const CLAIM_NAMES = ['allegedly-attributed', 'allegedly-distancing', 'allegedly-hedged', 'allegedly-unsourced'];
+
+// Page text that looks like markup must stay text everywhere it is shown.
+const HOSTILE = '<img src=x onerror="window.pwned=1">';
+const HOSTILE_PAGE = htmlDocument({
+  title: 'Hostile <b>title</b>',
+  body: `<main id="feed" data-test-area>
+<p>The spokesman claimed that ${HOSTILE.replace(/</g, '&lt;').replace(/>/g, '&gt;')} was a harmless picture.</p>
+<p>The mayor said that the bridge would open in May.</p>
+</main>`,
+});
+
+/** What the panel shows: { status, groups: [{ source, counts, claims: [{ id, kind, text }] }], filters } */
+function readPanel(panel) {
+  return panel.evaluate(() => ({
+    status: document.getElementById('status').textContent,
+    groups: [...document.querySelectorAll('section.group')].map((g) => ({
+      source: g.querySelector('h2').textContent,
+      counts: g.querySelector('.counts').textContent,
+      claims: [...g.querySelectorAll('button.claim')].map((b) => ({ id: Number(b.dataset.claimId), kind: b.querySelector('.tag').textContent, text: b.querySelector('.text').textContent })),
+    })),
+    filters: [...document.querySelectorAll('#filters label')].map((l) => l.textContent),
+    images: document.querySelectorAll('img').length,
+    pwned: 'pwned' in window,
+  }));
+}
+
+const claimCount = (view) => view.groups.reduce((n, g) => n + g.claims.length, 0);
+
+for (const name of BROWSER_NAMES) {
+  const skip = unavailable(name, { extension: true }) || (seed ? '' : 'no seed with "claimed Friday"');
+  describe(`claims panel in ${name}`, { skip: skip || false, timeout: 120_000 }, () => {
+    let session;
+    let server;
+    before(async () => {
+      server = await serveFixtures();
+      server.page('/article.html', seedPage(seed));
+      server.page('/hostile.html', HOSTILE_PAGE);
+      session = await launch(name, { extension: true, prefs: FIREFOX_PREFS });
+    });
+    after(async () => {
+      await session?.close();
+      await server?.close();
+    });
+
+    test('lists the seed claims grouped by source, with counts per kind; a click shows the claim in the page', async () => {
+      const page = await session.newPage();
+      await page.goto(server.url('/article.html'));
+      const action = await session.waitForAction(page, isOn);
+      const tab = await tabIdOf(session, page);
+      const highlights = await readHighlights(page);
+      const panel = await openExtensionPage(session, `panel.html?tab=${tab}`);
+      const view = await until(async () => {
+        const v = await readPanel(panel);
+        return v.groups.length ? v : null;
+      }, 'the panel to list claims');
+
+      assert.equal(claimCount(view), Number(action.badge), 'every highlighted claim is listed');
+      const ministry = view.groups.find((g) => g.source === "Iran's Intelligence Ministry");
+      assert.ok(ministry, `a group for the Intelligence Ministry: ${JSON.stringify(view.groups.map((g) => g.source))}`);
+      assert.ok(ministry.claims.some((c) => c.kind === 'distancing' && c.text.includes('claimed Friday')), JSON.stringify(ministry));
+      assert.match(ministry.counts, /^\d+ claims: .*\d+ distancing/);
+      const sources = view.groups.map((g) => g.source);
+      assert.equal(new Set(sources).size, sources.length, 'one group per source');
+      assert.equal(view.groups.at(-1).source === 'No source named' || !sources.includes('No source named'), true, 'unnamed sources last');
+      // Every listed claim is one the page highlights.
+      const drawn = CLAIM_NAMES.flatMap((n) => highlights[n] ?? []).map((t) => t.replace(/\s+/g, ' ').trim());
+      for (const group of view.groups) for (const claim of group.claims) assert.ok(drawn.includes(claim.text), `listed claim is highlighted: ${claim.text}`);
+      // Counts per kind in the filter add up to the claims.
+      const total = view.filters.reduce((n, label) => n + Number(/\((\d+)\)$/.exec(label)[1]), 0);
+      assert.equal(total, claimCount(view));
+      assert.match(view.status, new RegExp(`^${claimCount(view)} claims from ${view.groups.length} sources$`));
+
+      // The panel is keyboard operable: claims are buttons under headings, in lists.
+      const structure = await panel.evaluate(() => ({
+        h1: document.querySelectorAll('h1').length,
+        listItems: document.querySelectorAll('section.group ul > li > button').length,
+      }));
+      assert.equal(structure.h1, 1);
+      assert.equal(structure.listItems, claimCount(view));
+
+      // A click (keyboard: Enter on the focused button) scrolls the article to the claim and flashes it.
+      const target = view.groups.flatMap((g) => g.claims).at(-1);
+      await page.bringToFront();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await panel.bringToFront();
+      await panel.focus(`button[data-claim-id="${target.id}"]`);
+      await panel.keyboard.press('Enter');
+      await page.bringToFront();
+      const flashed = await until(
+        () => page.evaluate(() => {
+          const focus = CSS.highlights.get('allegedly-focus');
+          if (!focus) return null;
+          const range = [...focus][0];
+          const rect = range.getBoundingClientRect();
+          return { text: range.toString().replace(/\s+/g, ' ').trim(), top: rect.top, bottom: rect.bottom, height: innerHeight, scrolled: scrollY };
+        }),
+        'the flash highlight',
+      );
+      assert.equal(flashed.text, target.text);
+      assert.ok(flashed.top >= 0 && flashed.bottom <= flashed.height, `the claim is in view: ${JSON.stringify(flashed)}`);
+      assert.ok(flashed.scrolled > 0, 'the page scrolled to it');
+      await until(() => page.evaluate(() => !CSS.highlights.has('allegedly-focus')), 'the flash to end');
+      await panel.close();
+      await page.close();
+    });
+
+    test('filter per kind, export as Markdown and JSON (download), page text stays text, live updates', async () => {
+      const page = await session.newPage();
+      await page.goto(server.url('/hostile.html'));
+      await session.waitForAction(page, ({ badge }) => badge === '2');
+      const tab = await tabIdOf(session, page);
+      const panel = await openExtensionPage(session, `panel.html?tab=${tab}`);
+      let view = await until(async () => {
+        const v = await readPanel(panel);
+        return claimCount(v) === 2 ? v : null;
+      }, 'two claims in the panel');
+      const hostile = view.groups.flatMap((g) => g.claims).find((c) => c.text.includes('harmless'));
+      assert.ok(hostile.text.includes(HOSTILE), `markup shown as text: ${hostile.text}`);
+      assert.equal(view.images, 0, 'no element made from page text');
+      assert.equal(view.pwned, false, 'no page text ran as code');
+      assert.equal(await panel.evaluate(() => document.getElementById('page').textContent), 'Hostile <b>title</b>');
+
+      // Filter: hide "said"; only the distancing claim remains.
+      await panel.click('#kind-neutral');
+      view = await readPanel(panel);
+      assert.deepEqual(view.groups.flatMap((g) => g.claims.map((c) => c.kind)), ['distancing']);
+
+      // Export what is shown: capture the Blob handed to the download link.
+      await panel.evaluate(() => {
+        window.exports = [];
+        const create = URL.createObjectURL.bind(URL);
+        URL.createObjectURL = (blob) => {
+          window.exports.push(blob.text());
+          return create(blob);
+        };
+        window.downloads = [];
+        document.addEventListener('click', (e) => e.target.download && window.downloads.push(e.target.download), true);
+      });
+      await panel.click('#download-json');
+      await panel.click('#download-md');
+      const [json, markdown] = await panel.evaluate(() => Promise.all(window.exports));
+      const data = JSON.parse(json);
+      assert.equal(data.url, server.url('/hostile.html'));
+      assert.equal(data.claims.length, 1);
+      assert.deepEqual(Object.keys(data.claims[0]).sort(), ['claimKind', 'cue', 'explanation', 'kind', 'source', 'stance', 'text']);
+      assert.equal(data.claims[0].kind, 'distancing');
+      assert.ok(data.claims[0].text.includes(HOSTILE));
+      assert.match(markdown, /^# Claims in “Hostile \\<b\\>title\\<\/b\\>”/);
+      assert.ok(markdown.includes('\\<img src=x onerror="window.pwned=1"\\>'), `markup escaped in Markdown: ${markdown}`);
+      assert.match(markdown, /^- \*\*distancing\*\* — /m);
+      assert.deepEqual(await panel.evaluate(() => window.downloads), ['claims-127.0.0.1.json', 'claims-127.0.0.1.md']);
+      await panel.click('#kind-neutral');
+
+      // The page gains a claim: the panel follows without being asked.
+      await page.evaluate(() => {
+        const p = document.createElement('p');
+        p.textContent = 'According to the harbour master, the ferry was late.';
+        document.getElementById('feed').append(p);
+      });
+      view = await until(async () => {
+        const v = await readPanel(panel);
+        return claimCount(v) === 3 ? v : null;
+      }, 'the new claim in the panel');
+      assert.ok(view.groups.some((g) => /harbour master/.test(g.source)), JSON.stringify(view.groups.map((g) => g.source)));
+
+      // Off in the page: the panel says so.
+      await session.clickToolbarButton(page);
+      await session.waitForAction(page, ({ badge }) => badge === '');
+      view = await until(async () => {
+        const v = await readPanel(panel);
+        return /off on/.test(v.status) ? v : null;
+      }, 'the panel to say it is off');
+      assert.equal(view.groups.length, 0);
+      await session.clickToolbarButton(page);
+      await session.waitForAction(page, isOn);
+      await panel.close();
+      await page.close();
+    });
+  });
+}
