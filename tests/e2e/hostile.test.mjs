@@ -14,6 +14,7 @@ import { HIGHLIGHT_NAMES, covers, mutationLog, parseLikeBrowser, readHighlights,
 import { ARTICLE_PAGE, HOSTILE_GLOBALS_PAGE, HOSTILE_GLOBALS_SCRIPT, MARKUP_PAGE, MARKUP_TEXTS } from './lib/hostile-pages.mjs';
 import { startTrapProxy } from './lib/proxy.mjs';
 import { serveFixtures } from './lib/server.mjs';
+import { pointOnRange, readUi, waitForUi } from './lib/ui.mjs';
 import { pause, toggleCycle, watchLogs } from './lib/watch.mjs';
 
 const isOn = ({ badge }) => /^\d+$/.test(badge);
@@ -22,6 +23,23 @@ const isFailed = ({ badge, title }) => badge === '!' && /failed/i.test(title);
 // Firefox's own remote-settings sync (see network.test.mjs); every other outside host is a leak.
 const BROWSER_OWN_HOSTS = new Set(['firefox.settings.services.mozilla.com']);
 const hostOf = (r) => (r.method === 'CONNECT' ? r.url.split(':')[0] : new URL(r.url).hostname);
+
+/** Chromium: img/script/svg/iframe elements anywhere in the page, closed shadow roots included (CDP pierce). */
+async function elementsMadeFromText(page) {
+  const cdp = await page.createCDPSession();
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const found = [];
+    const walk = (node) => {
+      if (['IMG', 'SCRIPT', 'SVG', 'IFRAME'].includes(node.nodeName.toUpperCase())) found.push(node.nodeName);
+      for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) walk(child);
+    };
+    walk(root);
+    return found;
+  } finally {
+    await cdp.detach();
+  }
+}
 
 /** Fails if anything but the browser's own services tried to leave the machine. */
 function assertNoLeaks(trap) {
@@ -62,13 +80,29 @@ for (const name of BROWSER_NAMES) {
         assert.ok(texts.some((t) => t.includes(fragment)), `"${fragment}" is highlighted as text: ${JSON.stringify(texts)}`);
       }
       assert.ok(covers(highlights, 'allegedly-cue', 'claimed'));
+
+      // The explanation card of each claim (the panel's own test covers the panel): shown, and no
+      // element made from page text anywhere, closed shadow roots included (Chromium can look in).
+      for (const cue of highlights['allegedly-cue']) {
+        const point = await pointOnRange(page, 'allegedly-cue', cue);
+        await page.mouse.move(point.x, point.y);
+        const ui = await waitForUi(session, page, (u) => u.card !== null);
+        assert.ok(ui.lines.length > 0, 'the card explains the claim');
+        if (name === 'chromium') assert.deepEqual(await elementsMadeFromText(page), [], 'no element from page text, shadow roots included');
+        await page.mouse.move(2, 2);
+        await page.waitForFunction(() => !document.querySelector('[data-allegedly-ui]'));
+      }
+      assert.equal((await readUi(session, page)).host, 0);
       await toggleCycle(session, page);
       assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no page text ever ran');
       assert.deepEqual(dialogs, []);
       assert.equal(await page.evaluate(() => document.querySelectorAll('img, script, svg, iframe').length), 0, 'no element made from text');
       // The toolbar shows a number and the host name: nothing of the page's text.
       assert.equal(state.title.includes('<'), false, `toolbar title: ${state.title}`);
-      assert.deepEqual(await mutationLog(page), []);
+      // The card's host (a closed shadow root on <html>, while a card shows) is the only node ever added.
+      const log = await mutationLog(page);
+      assert.deepEqual(log.filter((m) => !(m.target === 'html' && m.type === 'childList')), [], 'nothing else was mutated');
+      assert.ok(log.every((m) => [...m.added, ...m.removed].every((n) => n === 'DIV')), JSON.stringify(log));
       assert.equal(await serialiseDom(page), await parseLikeBrowser(page, MARKUP_PAGE));
       assert.deepEqual(logs.errors, []);
       assert.equal(MARKUP_TEXTS.length, 4);
