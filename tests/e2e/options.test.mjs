@@ -1,0 +1,183 @@
+// The options page, in Chromium and Firefox, driven like a reader would (clicks and typing in
+// options.html opened as an extension page), with an article open in another tab: every change
+// re-renders the open page without a reload (the page's own state survives), a bad word is refused
+// with the analyzer's error and not saved, and the site list and the default for new sites work.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { BROWSER_NAMES, launch, unavailable } from './lib/browsers.mjs';
+import { covers, readHighlights } from './lib/highlights.mjs';
+import { htmlDocument, loadSeeds, seedPage } from './lib/pages.mjs';
+import { serveFixtures } from './lib/server.mjs';
+import { FIREFOX_PREFS, openExtensionPage, until } from './lib/ui.mjs';
+
+const seeds = loadSeeds();
+const seed = seeds.find((s) => s.text.includes('according to the ministry') && s.text.includes('claimed Friday'));
+const isOn = ({ badge }) => /^\d+$/.test(badge);
+const SPUN_PAGE = htmlDocument({ title: 'Spun', body: '<p>The agency spun that the figures were perfectly fine.</p><p>The mayor said that the bridge was safe.</p>' });
+
+/** Waits until the page's highlights satisfy `predicate`; returns them. */
+const highlightsWhen = (page, predicate, what) =>
+  until(async () => {
+    const h = await readHighlights(page);
+    return predicate(h) ? h : null;
+  }, what);
+
+/** The extension's storage as the options page sees it. */
+const storage = (options, area) => options.evaluate((a) => (globalThis.browser ?? globalThis.chrome).storage[a].get(null), area);
+
+/** A real click in the options page, brought to the front first (background tabs get no frames). */
+async function click(options, selector) {
+  await options.bringToFront();
+  await options.click(selector);
+}
+
+async function typeInto(options, selector, text) {
+  await options.bringToFront();
+  await options.click(selector, { count: 3 });
+  await options.evaluate((s) => {
+    document.querySelector(s).value = '';
+  }, selector);
+  if (text) await options.type(selector, text);
+}
+
+for (const name of BROWSER_NAMES) {
+  const skip = unavailable(name, { extension: true }) || (seed ? '' : 'no seed with the pinned phrases');
+  describe(`options page in ${name}`, { skip: skip || false, timeout: 150_000 }, () => {
+    let session;
+    let server;
+    before(async () => {
+      server = await serveFixtures();
+      server.page('/article.html', seedPage(seed));
+      server.page('/spun.html', SPUN_PAGE);
+      session = await launch(name, { extension: true, prefs: FIREFOX_PREFS });
+    });
+    after(async () => {
+      await session?.close();
+      await server?.close();
+    });
+
+    test('kinds, words and palette re-render an open page without a reload', async () => {
+      const page = await session.newPage();
+      await page.goto(server.url('/article.html'));
+      const on = await session.waitForAction(page, isOn);
+      await page.evaluate(() => {
+        window.notReloaded = true;
+      });
+      const spun = await session.newPage();
+      await spun.goto(server.url('/spun.html'));
+      await session.waitForAction(spun, ({ badge }) => badge === '1');
+      const before = await readHighlights(page);
+      assert.ok(covers(before, 'allegedly-attributed', 'according to the ministry'));
+
+      const options = await openExtensionPage(session, 'options.html');
+      await options.waitForSelector('#kind-neutral');
+
+      // Neutral "said" attributions off: gone from the page, the rest stays.
+      await click(options, '#kind-neutral');
+      const withoutSaid = await highlightsWhen(page, (h) => !covers(h, 'allegedly-attributed', 'according to the ministry'), 'neutral claims to go');
+      assert.ok(covers(withoutSaid, 'allegedly-distancing', 'claimed Friday'), 'distancing claims stay');
+      const fewer = await session.waitForAction(page, (s) => isOn(s) && Number(s.badge) < Number(on.badge));
+      assert.equal(Number(fewer.badge), withoutSaid['allegedly-cue'].length, 'the badge counts what is shown');
+      assert.equal(await page.evaluate(() => window.notReloaded), true, 'no reload');
+      assert.deepEqual((await storage(options, 'sync')).kinds.neutral, false);
+      await click(options, '#kind-neutral');
+      await session.waitForAction(page, (s) => s.badge === on.badge);
+      const sortAll = (h) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k, [...v].sort()]));
+      assert.deepEqual(sortAll(await readHighlights(page)), sortAll(before), 'the same claims come back');
+
+      // An ignore word: the analyzer is rebuilt and the open pages analysed again.
+      await typeInto(options, '#ignore-words', 'claim');
+      await click(options, '#words button[type=submit]');
+      // (Re-analysis first clears the page's claims, then draws the new ones: wait for the other cues.)
+      const ignored = await highlightsWhen(
+        page,
+        (h) => !covers(h, 'allegedly-cue', 'claimed') && covers(h, 'allegedly-attributed', 'according to the ministry'),
+        '"claimed" cues to go, the others to stay',
+      );
+      assert.ok(!covers(ignored, 'allegedly-distancing', 'claimed Friday'));
+      assert.equal(await page.evaluate(() => window.notReloaded), true, 'no reload');
+
+      // A user cue word: "spun" becomes a distancing cue in the other open tab.
+      await typeInto(options, '#extra-cues', 'spun');
+      await click(options, '#words button[type=submit]');
+      await highlightsWhen(spun, (h) => covers(h, 'allegedly-distancing', 'spun that the figures were perfectly fine'), 'the user cue to count');
+      await session.waitForAction(spun, ({ badge }) => badge === '2');
+
+      // A word the analyzer refuses: its error is shown and nothing is saved.
+      await typeInto(options, '#extra-cues', 'spun\n!!!');
+      await click(options, '#words button[type=submit]');
+      const error = await until(() => options.$eval('#words-error', (e) => e.textContent), 'the error');
+      assert.match(error, /^Not saved: .*"!!!"/);
+      const sync = await storage(options, 'sync');
+      assert.deepEqual(sync.extraCues, ['spun'], 'the refused list was not saved');
+      assert.deepEqual(sync.ignoreWords, ['claim']);
+
+      // Back to no words: "claimed" is a cue again.
+      await typeInto(options, '#extra-cues', '');
+      await typeInto(options, '#ignore-words', '');
+      await click(options, '#words button[type=submit]');
+      await highlightsWhen(page, (h) => covers(h, 'allegedly-distancing', 'claimed Friday'), '"claimed" to come back');
+
+      // The colour-blind palette: a sheet with one line style per category, adopted while on.
+      const paletteRules = () =>
+        page.evaluate(() =>
+          [...document.adoptedStyleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).filter((t) => t.includes('allegedly-')),
+        );
+      assert.deepEqual(await paletteRules(), []);
+      await click(options, 'input[name=palette][value=colourblind]');
+      const rules = await until(async () => {
+        const r = await paletteRules();
+        return r.length ? r : null;
+      }, 'the palette sheet');
+      const styles = ['attributed', 'distancing', 'hedged', 'unsourced'].map((c) => /(solid|wavy|dotted|dashed)/.exec(rules.find((r) => r.includes(`allegedly-${c})`)))?.[1]);
+      assert.equal(new Set(styles).size, 4, `a different line style per category: ${styles}`);
+      await session.clickToolbarButton(page);
+      await session.waitForAction(page, ({ badge }) => badge === '');
+      assert.deepEqual(await paletteRules(), [], 'no sheet while off');
+      await session.clickToolbarButton(page);
+      await until(async () => (await paletteRules()).length > 0, 'the sheet back when on');
+      await click(options, 'input[name=palette][value=default]');
+      await until(async () => (await paletteRules()).length === 0, 'the sheet to go');
+
+      await options.close();
+      await spun.close();
+      await page.close();
+    });
+
+    test('sites where it is off can be removed; the default for new sites applies live', async () => {
+      const page = await session.newPage();
+      await page.goto(server.url('/article.html'));
+      await session.waitForAction(page, isOn);
+      await session.clickToolbarButton(page);
+      await session.waitForAction(page, ({ badge }) => badge === '');
+
+      const options = await openExtensionPage(session, 'options.html');
+      const listed = await until(async () => {
+        const items = await options.$$eval('#sites-off li', (lis) => lis.map((li) => li.querySelector('span')?.textContent ?? li.textContent));
+        return items.includes('127.0.0.1') ? items : null;
+      }, 'the site in the off list');
+      assert.deepEqual(listed, ['127.0.0.1']);
+
+      // Remove: the site follows the default (on) again, in the open tab.
+      await click(options, '#sites-off li button');
+      await session.waitForAction(page, isOn);
+      assert.equal((await storage(options, 'local'))['site:127.0.0.1'], undefined);
+
+      // New sites off by default: the open tab (no choice of its own) turns off, and stays off.
+      await click(options, '#enabled-by-default');
+      await session.waitForAction(page, ({ badge }) => badge === '');
+      await page.reload();
+      await session.waitForAction(page, ({ badge, title }) => badge === '' && /click to highlight/i.test(title));
+      assert.deepEqual(await readHighlights(page), {});
+
+      // A site named by hand joins the off list.
+      await typeInto(options, '#site-name', 'https://news.example.org/a/b');
+      await click(options, '#add-site button');
+      await until(async () => (await options.$$eval('#sites-off li span', (s) => s.map((e) => e.textContent))).includes('news.example.org'), 'the added site');
+      await click(options, '#enabled-by-default');
+      await session.waitForAction(page, isOn);
+      await options.close();
+      await page.close();
+    });
+  });
+}
