@@ -116,8 +116,14 @@ fn verb_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Span
     let follows_break = before > s.lo
         && (t.is_punct(before - 1, ',')
             || matches!(t.list[before - 1].kind, Kind::Close | Kind::Either));
-    // "“…,” said the minister, who…": the source follows the verb.
-    if follows_break && after < s.hi && t.is_word(after) && !t.word_in(after, COMPLEMENTIZERS) {
+    // "“…,” said the minister, who…": the source follows the verb — unless what follows is a
+    // clause ("Pantucci, at the institute, said China and Russia have…"): then it is the content.
+    if follows_break
+        && after < s.hi
+        && t.is_word(after)
+        && !t.word_in(after, COMPLEMENTIZERS)
+        && !clause_follows(ctx, after)
+    {
         let source = phrase_after(ctx, after);
         let content = content_before(ctx, cue.first, before);
         return (attributed(ctx, source), source, content);
@@ -149,13 +155,53 @@ fn verb_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Span
             t.is_word(i) && !t.word_in(i, COMPLEMENTIZERS) || t.is_punct(i, '.') && i + 1 == s.hi
         });
     let ends_here = after >= s.hi || (t.is_punct(after, '.') && after + 1 >= s.hi) || short_tail;
-    let content = if ends_here {
-        let subject_start = source.map_or(cue.first, |src| t.index_at(src.start));
+    let subject_start = source.map_or(cue.first, |src| t.index_at(src.start).min(cue.first));
+    // "“…,” Trump said in a statement on Monday.": what follows the verb is circumstance; the
+    // quotation before the subject is what was said, unless a complement opens right after.
+    let quoted_before = !opens_complement(ctx, after) && quote_ends_at(ctx, subject_start);
+    let content = if ends_here || quoted_before {
         content_before(ctx, cue.first, subject_start)
     } else {
         content_after(ctx, object_end(ctx, cue, after))
     };
     (kind, source, content)
+}
+
+/// Whether the words from token `i` on make a clause with its own verb ("China and Russia have
+/// established…"), not a noun phrase ("the minister, who…").
+fn clause_follows(ctx: &Context, i: usize) -> bool {
+    let t = ctx.tokens;
+    let limit = ctx.sentence.hi.min(i + 8);
+    (i..limit)
+        .take_while(|&j| {
+            t.is_word(j) || t.is_punct(j, '.') && j > i && is_abbreviation(t.str(j - 1))
+        })
+        .skip(1)
+        .any(|j| t.is_word(j) && looks_like_verb(t.str(j)))
+}
+
+/// Whether a complement opens at token `i`: "that", a colon or a quotation.
+fn opens_complement(ctx: &Context, i: usize) -> bool {
+    let t = ctx.tokens;
+    i < ctx.sentence.hi
+        && (t.word_in(i, &["that"])
+            || t.is_punct(i, ':')
+            || matches!(t.list[i].kind, Kind::Open | Kind::Either))
+}
+
+/// Whether a quotation closes right before token `i`, with only a comma or dash between.
+fn quote_ends_at(ctx: &Context, i: usize) -> bool {
+    let t = ctx.tokens;
+    if i <= ctx.sentence.lo || i >= t.len() {
+        return false;
+    }
+    let anchor = t.list[i].start;
+    quotes::ending_before(ctx.quotes, anchor).is_some_and(|q| {
+        q.end >= t.list[ctx.sentence.lo].start
+            && t.text[q.end..anchor]
+                .chars()
+                .all(|c| c.is_whitespace() || matches!(c, ',' | '—' | '–'))
+    })
 }
 
 /// "according to X, …" / "…, according to X": the source follows the cue; the content is the
@@ -489,12 +535,7 @@ fn content_before(ctx: &Context, cue_first: usize, subject: usize) -> Option<Spa
             let mut end = q.end;
             // “A,” he said, “B.”: the second half belongs to the same claim.
             let after_cue = t.list[cue_first].end;
-            if let Some(next) = quotes::starting_near(ctx.quotes, after_cue, 40)
-                && t.text[after_cue..next.start]
-                    .chars()
-                    .all(|c| c.is_whitespace() || c == ',' || c.is_alphabetic())
-                && t.text[after_cue..next.start].len() < 30
-            {
+            if let Some(next) = continued_quotation(ctx, q, after_cue) {
                 end = next.end;
             }
             return Some(Span::new(q.start, end));
@@ -515,6 +556,36 @@ fn content_before(ctx: &Context, cue_first: usize, subject: usize) -> Option<Spa
         _ => t.list[s.lo].start,
     };
     (start < end).then(|| Span::new(start, end))
+}
+
+/// The quotation that goes on with the words of quotation `q` after the cue ending at byte
+/// `after_cue`: “A,” he said, “B.” — or, across a sentence end, “A,” Trump said in a statement.
+/// “B.” when “B.” is not itself attributed to someone (it does not end in a comma).
+fn continued_quotation(ctx: &Context, q: Span, after_cue: usize) -> Option<Span> {
+    let text = ctx.tokens.text;
+    let next = quotes::starting_near(ctx.quotes, after_cue, 80)?;
+    let between = &text[after_cue..next.start];
+    let plain = between
+        .chars()
+        .all(|c| c.is_whitespace() || c == ',' || c.is_alphanumeric());
+    if plain && between.len() < 30 {
+        return Some(next);
+    }
+    // Only a quotation that ends with a comma expects its speaker and then more of the same.
+    let ends_with_comma = |span: Span| {
+        text[span.start..span.end]
+            .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',')
+            .ends_with(',')
+    };
+    let one_sentence_end = between.trim_end().ends_with('.')
+        && between.matches(['.', '!', '?']).count() == 1
+        && !between.contains(['"', '“', '”', '\n'])
+        && between.trim_end().len() > 1;
+    (one_sentence_end
+        && ends_with_comma(q)
+        && !ends_with_comma(next)
+        && next.start >= ctx.sentence.span.end)
+        .then_some(next)
 }
 
 /// The end offset of the sentence without its final full stop.
@@ -564,4 +635,57 @@ fn hedge_content(ctx: &Context, cue: &Cue) -> Option<Span> {
     }
     let s = ctx.sentence;
     Some(Span::new(t.list[s.lo].start, trim_end(ctx, s.hi)))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyzer::Analyzer;
+
+    /// (cue, source, content) of every claim in `text`.
+    fn claims(text: &str) -> Vec<(&str, Option<&str>, Option<&str>)> {
+        Analyzer::default()
+            .analyze(text)
+            .into_iter()
+            .map(|c| {
+                (
+                    c.cue.of(text),
+                    c.source.map(|s| s.of(text)),
+                    c.content.map(|s| s.of(text)),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_quotation_before_the_speaker_is_the_content() {
+        let text = "“We will not back down,” Chamberlain said in a statement on Monday.";
+        assert_eq!(
+            claims(text),
+            [(
+                "said",
+                Some("Chamberlain"),
+                Some("“We will not back down,”")
+            )]
+        );
+    }
+
+    #[test]
+    fn a_quotation_goes_on_after_its_speaker_in_the_next_sentence() {
+        let text = "“We won,” Trump said then. “They lost badly.” Others disagreed.";
+        let found = claims(text);
+        assert_eq!(
+            found[0].2,
+            Some("“We won,” Trump said then. “They lost badly.”")
+        );
+        // A second quotation with its own speaker is not swallowed.
+        let text = "“We won,” Trump said then. “They lost,” Pence added.";
+        assert_eq!(claims(text)[0].2, Some("“We won,”"));
+    }
+
+    #[test]
+    fn an_apposition_before_the_verb_is_not_a_postposed_speaker() {
+        let text = "For now, Pantucci, at the institute, said China and Russia have a truce.";
+        let found = claims(text);
+        assert_eq!(found[0].2, Some("China and Russia have a truce"));
+    }
 }
