@@ -26,8 +26,7 @@ OPTIONS:
                         \"stance\", \"cue\": [s,e], \"source\": [s,e]|null, \"content\": [s,e]|null,
                         \"sentence\": [s,e]}]}, offsets in Unicode code points. A bad line gets
                         {\"id\": …, \"claims\": [], \"error\": \"…\"} and the run goes on
-    --threads N         --jsonl worker threads, output order kept (default 1: one thread does a
-                        thousand news articles in a fraction of a second)
+    --threads N         --jsonl worker threads; output order is kept (default: the number of cores)
     --html, --text      treat the input as HTML (visible text only) or as plain text; the default
                         is HTML for .html/.htm/.xhtml files and for input that starts like HTML
     --color WHEN        auto (default), always or never

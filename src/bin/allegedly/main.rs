@@ -141,10 +141,12 @@ fn use_colour(choice: ColorChoice, is_terminal: bool) -> bool {
 
 fn jsonl(args: &JsonlArgs) -> Result<(), CliError> {
     let analyzer = analyzer(&args.words)?;
-    // One thread by default: 1,000 PolNeAR articles take ~0.15 s of CPU, and on the project's
-    // 2-core machine (busy with builds) two threads used ~9% more CPU and were not faster in
-    // wall time. --threads 2 is there for a free machine and very large batches.
-    let threads = args.threads.unwrap_or(1);
+    // All cores by default. Measured on 10,000 PolNeAR articles (66 MB), 2 free cores: 1.32 s on
+    // one thread, 0.71 s on two (1.86×), output identical. On a machine already saturated by
+    // other work two threads gain nothing (and cost ~5% more CPU): --threads 1 then.
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let mut errors = io::stderr().lock();
     let stats = match &args.file {
