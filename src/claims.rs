@@ -26,7 +26,7 @@ pub mod quotes;
 use crate::claim::{Claim, ClaimKind};
 use crate::cues::tokens::{Kind, Tokens};
 use crate::cues::{Cue, Voice, Window, is_adverb, looks_like_verb};
-use crate::lexicon::tables::{ANONYMOUS_SOURCES, COMPLEMENTIZERS, DETERMINERS};
+use crate::lexicon::tables::{ANONYMOUS_SOURCES, COMPLEMENTIZERS, DETERMINERS, TENTATIVE};
 use crate::lexicon::{Form, Role};
 use crate::span::Span;
 
@@ -82,7 +82,10 @@ fn build_claim(ctx: &Context, cue: &Cue) -> Claim {
 fn verb_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Span>) {
     let t = ctx.tokens;
     let belief = cue.role() == Role::Belief;
-    let unsourced = if belief {
+    // A tentative verb ("suggest") with no one behind it ("it has been suggested", "some
+    // suggest") is the writer's hedge, as a belief is.
+    let tentative = belief || cue.entry.lemma.is_some_and(|l| TENTATIVE.contains(&l));
+    let unsourced = if tentative {
         ClaimKind::Hedged
     } else {
         ClaimKind::Unsourced
@@ -137,8 +140,11 @@ fn verb_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Span
         clause_subject(ctx, before)
     };
     let kind = if source.is_some() {
-        attributed(ctx, source)
-    } else if belief {
+        match attributed(ctx, source) {
+            ClaimKind::Unsourced if tentative => ClaimKind::Hedged,
+            kind => kind,
+        }
+    } else if tentative {
         ClaimKind::Hedged
     } else {
         ClaimKind::Unsourced
@@ -301,13 +307,16 @@ fn is_anonymous(ctx: &Context, source: Span) -> bool {
     ];
     let t = ctx.tokens;
     let mut i = t.index_at(source.start);
+    let mut vague = false;
     while i < t.len() && t.list[i].start < source.end {
         if t.is_word(i) && !t.word_in(i, DETERMINERS) && !t.word_in(i, VAGUE) {
             return t.word_in(i, ANONYMOUS_SOURCES);
         }
+        vague |= t.word_in(i, VAGUE);
         i += 1;
     }
-    false
+    // Only quantifiers: "some", "many".
+    vague
 }
 
 /// The first token of the verb group ending at `first`: skips "has also", "had repeatedly".
@@ -687,5 +696,34 @@ mod tests {
         let text = "For now, Pantucci, at the institute, said China and Russia have a truce.";
         let found = claims(text);
         assert_eq!(found[0].2, Some("China and Russia have a truce"));
+    }
+
+    #[test]
+    fn tentative_views_without_a_named_holder_are_hedges() {
+        use crate::claim::ClaimKind;
+        let kinds = |text: &str| -> Vec<ClaimKind> {
+            Analyzer::default()
+                .analyze(text)
+                .iter()
+                .map(|c| c.kind)
+                .collect()
+        };
+        assert_eq!(
+            kinds("It has been suggested that the bank was once dry land."),
+            [ClaimKind::Hedged]
+        );
+        assert_eq!(
+            kinds("Some believe that the networks aid terrorism."),
+            [ClaimKind::Hedged]
+        );
+        assert_eq!(
+            kinds("Trump suggested that the election was rigged."),
+            [ClaimKind::Attributed]
+        );
+        // "It is claimed" stays an unsourced attribution: claiming is asserting.
+        assert_eq!(
+            kinds("It is claimed that the spies were caught."),
+            [ClaimKind::Unsourced]
+        );
     }
 }

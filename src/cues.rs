@@ -72,6 +72,10 @@ pub fn find_cues(tokens: &Tokens, sentence: Window, hits: &[Hit], quotations: &[
         if first >= sentence.hi || last >= sentence.hi {
             continue;
         }
+        // Part of a hyphenated word: "thought-provoking", "so-thought", "ex-allegedly".
+        if hyphen_joined(tokens.text, hit.start, hit.end) {
+            continue;
+        }
         // Markup left in the text: `<tweet id=…>`, `</tweet>`.
         if first > sentence.lo
             && (tokens.is_punct(first - 1, '<') || tokens.is_punct(first - 1, '/'))
@@ -140,6 +144,14 @@ pub fn find_cues(tokens: &Tokens, sentence: Window, hits: &[Hit], quotations: &[
     }
     drop_redundant(&mut cues);
     cues
+}
+
+/// Whether `text[start..end]` is joined to a word before or after it by a hyphen.
+fn hyphen_joined(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let alnum = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    (start >= 2 && bytes[start - 1] == b'-' && alnum(start - 2))
+        || (bytes.get(end) == Some(&b'-') && alnum(end + 1))
 }
 
 /// Whether `entry` fits the context of tokens `first..=last`.
@@ -566,6 +578,12 @@ mod tests {
             words("In a new CNN poll, Trump leads."),
             ["In a new CNN poll"]
         );
+    }
+
+    #[test]
+    fn parts_of_hyphenated_words_are_not_cues() {
+        assert!(words("A thought-provoking film, in this so-thought refuge.").is_empty());
+        assert_eq!(words("The so-called refuge."), ["so-called"]);
     }
 
     #[test]

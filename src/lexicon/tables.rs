@@ -309,6 +309,10 @@ pub static PHRASES: &[(&str, Role, Stance)] = &[
 /// Modal verbs that hedge when epistemic ("may have been", not "could not attend").
 pub static MODALS: &[&str] = &["may", "might", "could"];
 
+/// Verbs that put a view forward without asserting it: with no one behind them ("it has been
+/// suggested that", "some suggest") they hedge like a belief.
+pub static TENTATIVE: &[&str] = &["suggest", "speculate", "imply", "theorize", "theorise"];
+
 /// Sources that name no one a reader could check: "sources said", "officials say".
 pub static ANONYMOUS_SOURCES: &[&str] = &[
     "source",
