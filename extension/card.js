@@ -47,8 +47,8 @@
   const CARD_CSS = `
     :host { all: initial !important; display: block !important; position: fixed !important; inset: 0 auto auto 0 !important;
       width: 0 !important; height: 0 !important; overflow: visible !important; z-index: 2147483647 !important;
-      pointer-events: none !important; contain: layout style !important; }
-    .card { position: fixed; box-sizing: border-box; max-width: min(28rem, calc(100vw - 16px)); padding: 8px 12px;
+      pointer-events: none !important; }
+    .card { position: fixed; box-sizing: border-box; width: max-content; max-width: min(28rem, calc(100vw - 16px)); padding: 8px 12px;
       border-radius: 6px; border: 1px solid #8a8f98; background: #fffdf7; color: #1b1b1b;
       font: 14px/1.4 system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', sans-serif; text-align: start;
       box-shadow: 0 4px 14px rgba(0, 0, 0, 0.25); white-space: normal; overflow-wrap: anywhere; }
@@ -322,6 +322,9 @@
 
   function onPointerMove(event) {
     if (event.pointerType === 'touch') return;
+    // Browsers send a move when the page scrolls under a still pointer: that is not the reader
+    // pointing at something (and would bring back the card that scrolling just closed).
+    if (point && point[0] === event.clientX && point[1] === event.clientY) return;
     point = [event.clientX, event.clientY];
     frame ||= requestAnimationFrame(hoverFrame); // at most one hit-test per frame
   }

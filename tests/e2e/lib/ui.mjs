@@ -60,9 +60,10 @@ export async function openExtensionPage(session, file) {
 }
 
 /**
- * What the extension's shadow UI shows in `page` now: { host, card, lines, live } where `host` is
- * whether the host element exists, `card` the card's accessible label (its one-line explanation) or
- * null, `lines` its visible lines, `live` the live region's text or null.
+ * What the extension's shadow UI shows in `page` now: { host, card, cardBox, lines, live } where
+ * `host` is whether the host element exists, `card` the card's accessible label (its one-line
+ * explanation) or null, `cardBox` its size (Chromium: and client position x, y), `lines` its visible
+ * lines, `live` the live region's text or null.
  */
 export async function readUi(session, page) {
   const host = await page.evaluate(() => document.querySelectorAll('[data-allegedly-ui]').length);
@@ -90,8 +91,15 @@ async function readUiChromium(page, host) {
     if (!shadow) return { host, card: null, lines: [], live: null, shadowType: null };
     const card = find(shadow, (n) => attrs(n).role === 'note');
     const live = find(shadow, (n) => attrs(n).role === 'status');
+    let cardBox = null;
+    if (card) {
+      const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: card.backendNodeId });
+      const [x, y] = model.border;
+      cardBox = { x, y, width: model.width, height: model.height };
+    }
     return {
       host,
+      cardBox,
       shadowType: shadow.shadowRootType,
       card: card ? attrs(card)['aria-label'] : null,
       lines: card ? (card.children ?? []).map(text) : [],
@@ -106,7 +114,7 @@ async function readUiFirefox(session, page, host) {
   await page.bringToFront();
   const json = await session.evaluateInChrome(`(() => {
     const svc = Cc["@mozilla.org/accessibilityService;1"].getService(Ci.nsIAccessibilityService);
-    const out = { card: null, lines: [], live: null };
+    const out = { card: null, cardBox: null, lines: [], live: null };
     const children = (acc) => { const list = []; for (let c = acc.firstChild; c; c = c.nextSibling) list.push(c); return list; };
     const text = (acc) => svc.getStringRole(acc.role) === 'text leaf' ? acc.name ?? '' : children(acc).map(text).join('');
     const walk = (acc, depth) => {
@@ -114,6 +122,9 @@ async function readUiFirefox(session, page, host) {
       const role = svc.getStringRole(acc.role);
       if (role === 'note' && out.card === null) {
         out.card = acc.name;
+        const [x, y, w, h] = [{}, {}, {}, {}];
+        acc.getBounds(x, y, w, h); // screen pixels: only the size is comparable with CSS pixels
+        out.cardBox = { width: w.value / window.devicePixelRatio, height: h.value / window.devicePixelRatio };
         out.lines = children(acc).map(text);
         return;
       }
