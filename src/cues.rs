@@ -188,6 +188,20 @@ fn fits(tokens: &Tokens, s: Window, first: usize, last: usize, entry: &Entry) ->
             }
             Needs::Epistemic => epistemic(tokens, s, first),
             Needs::That => tokens.word_in(next, &["that"]),
+            Needs::As => (next..s.hi.min(next + 6))
+                .take_while(|&i| tokens.is_word(i))
+                .any(|i| tokens.word_in(i, &["as", "that"])),
+            Needs::Attributive => {
+                first > s.lo
+                    && tokens.word_in(
+                        first - 1,
+                        &[
+                            "a", "an", "the", "one", "another", "any", "two", "several", "its",
+                        ],
+                    )
+                    && tokens.is_word(next)
+                    && !tokens.word_in(next, &["of", "to", "for", "that", "and", "or", "in"])
+            }
         },
     }
 }
@@ -202,6 +216,9 @@ fn finite_enough(tokens: &Tokens, s: Window, first: usize, entry: &Entry) -> boo
     }
     let before = prev.checked_sub(1).filter(|&p| p >= s.lo);
     match entry.form {
+        // "critical thinking", "considering its cost": a belief's gerund is a noun or a
+        // preposition unless a clause follows.
+        Form::Gerund if entry.role == Role::Belief => tokens.word_in(first + 1, &["that"]),
         // "I think" is a belief all the same (a hedge); "I say" inside a quote is not a report.
         Form::Base
             if entry.role == Role::Belief
@@ -406,6 +423,13 @@ fn epistemic(tokens: &Tokens, s: Window, first: usize) -> bool {
     }
     let next = first + 1;
     if word.eq_ignore_ascii_case("could") {
+        // "could be answered", "could be applied": what was possible to do, not a guess.
+        if tokens.word_in(next, &["be"]) && tokens.is_word(next + 1) {
+            let w = tokens.str(next + 1);
+            if w.len() > 4 && (w.ends_with("ed") || w.ends_with("en")) {
+                return false;
+            }
+        }
         return tokens.word_in(
             next,
             &[
@@ -584,6 +608,21 @@ mod tests {
     fn parts_of_hyphenated_words_are_not_cues() {
         assert!(words("A thought-provoking film, in this so-thought refuge.").is_empty());
         assert_eq!(words("The so-called refuge."), ["so-called"]);
+    }
+
+    #[test]
+    fn seeing_is_a_belief_only_as_a_view() {
+        assert_eq!(words("Wellstone saw the rule as a loophole."), ["saw"]);
+        assert!(words("The tour saw them play in the U.S. for the first time.").is_empty());
+        assert!(words("He can be seen on the right of the sketch.").is_empty());
+        assert!(words("It stems from selective thinking, considering its cost.").is_empty());
+    }
+
+    #[test]
+    fn hedging_adjectives_before_their_noun() {
+        assert_eq!(words("One possible reason is the cold."), ["possible"]);
+        assert!(words("Come as soon as possible.").is_empty());
+        assert!(words("It could be answered in the court.").is_empty());
     }
 
     #[test]

@@ -108,6 +108,12 @@ impl Lexicon {
             };
             add(phrase, plain(role, stance, needs));
         }
+        for adjective in tables::ATTRIBUTIVE_HEDGES {
+            add(
+                adjective,
+                plain(Role::Hedge, Stance::Hedge, Needs::Attributive),
+            );
+        }
         for modal in tables::MODALS {
             add(modal, plain(Role::Modal, Stance::Hedge, Needs::Epistemic));
         }

@@ -42,6 +42,9 @@ pub enum Needs {
     Speech,
     /// Only before "that": "the claim that", "allegations that".
     That,
+    /// Only with "as" or "that" a few words on: "saw it as a loophole", "is seen as weak" — not
+    /// "saw them play", "can be seen on the right".
+    As,
     /// Only with a clausal or quoted complement, or postposed after a quote: "continued:",
     /// "called for", "called it …". Stricter than [`Needs::Speech`]: no bare comma.
     Quote,
@@ -49,6 +52,9 @@ pub enum Needs {
     NotNoun,
     /// A modal that is a hedge only when epistemic: not "could not", "may I".
     Epistemic,
+    /// An adjective that hedges only before its noun, right after a determiner: "a possible
+    /// reason", "a probable cause" — not "as soon as possible", "made possible".
+    Attributive,
 }
 
 /// A verb: lemma, its forms when regular inflection gets them wrong, and how it behaves.
@@ -236,8 +242,8 @@ pub static VERBS: &[VerbEntry] = &[
     belief(v("hope", Hedge, Needs::Speech)),
     belief(v("rumor", Hedge, NotNoun)),
     belief(v("rumour", Hedge, NotNoun)),
-    belief(irr("see", ["sees", "saw", "seen", "seeing"], Hedge, Quote)),
-    belief(v("view", Hedge, Quote)),
+    belief(irr("see", ["sees", "saw", "seen", "seeing"], Hedge, Needs::As)),
+    belief(v("view", Hedge, Needs::As)),
     belief(v("imply", Hedge, Nothing)),
     belief(v("hypothesize", Hedge, Nothing)),
     belief(v("hypothesise", Hedge, Nothing)),
@@ -277,7 +283,6 @@ pub static PHRASES: &[(&str, Role, Stance)] = &[
     ("likely", Role::Hedge, Hedge),
     ("unlikely", Role::Hedge, Hedge),
     ("probably", Role::Hedge, Hedge),
-    ("probable", Role::Hedge, Hedge),
     ("possibly", Role::Hedge, Hedge),
     ("perhaps", Role::Hedge, Hedge),
     ("maybe", Role::Hedge, Hedge),
@@ -305,6 +310,9 @@ pub static PHRASES: &[(&str, Role, Stance)] = &[
     ("appears", Role::Seem, Hedge),
     ("appeared", Role::Seem, Hedge),
 ];
+
+/// Adjectives of possibility that hedge the noun they qualify ([`Needs::Attributive`]).
+pub static ATTRIBUTIVE_HEDGES: &[&str] = &["possible", "probable"];
 
 /// Modal verbs that hedge when epistemic ("may have been", not "could not attend").
 pub static MODALS: &[&str] = &["may", "might", "could"];
