@@ -10,7 +10,8 @@ pub mod tokens;
 use crate::claim::Stance;
 use crate::claims::quotes;
 use crate::lexicon::tables::{
-    ADVERBS, BE_FORMS, BEFORE_NOUNS, COMPLEMENTIZERS, DETERMINERS, FIRST_PERSON, MODALS, NOT_FINITE,
+    ADVERBS, BE_FORMS, BEFORE_NOUNS, COMPLEMENTIZERS, DETERMINERS, EVIDENCE, FIRST_PERSON, MODALS,
+    NOT_FINITE,
 };
 use crate::lexicon::{Entry, Form, Hit, Needs, Role};
 use crate::span::Span;
@@ -188,6 +189,7 @@ fn fits(tokens: &Tokens, s: Window, first: usize, last: usize, entry: &Entry) ->
             }
             Needs::Epistemic => epistemic(tokens, s, first),
             Needs::That => tokens.word_in(next, &["that"]),
+            Needs::Evidence => first > s.lo && tokens.word_in(first - 1, EVIDENCE),
             Needs::As => (next..s.hi.min(next + 6))
                 .take_while(|&i| tokens.is_word(i))
                 .any(|i| tokens.word_in(i, &["as", "that"])),
@@ -623,6 +625,19 @@ mod tests {
         assert_eq!(words("One possible reason is the cold."), ["possible"]);
         assert!(words("Come as soon as possible.").is_empty());
         assert!(words("It could be answered in the court.").is_empty());
+    }
+
+    #[test]
+    fn records_show_and_doubled_consonants() {
+        assert_eq!(
+            words("New fundraising reports show it has less cash."),
+            ["show"]
+        );
+        assert!(words("They will show it has less cash.").is_empty());
+        assert_eq!(
+            words("“We won,” he said, referring to Ohio."),
+            ["said", "referring"]
+        );
     }
 
     #[test]

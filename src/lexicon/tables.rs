@@ -42,6 +42,8 @@ pub enum Needs {
     Speech,
     /// Only before "that": "the claim that", "allegations that".
     That,
+    /// Only right after a word for records or data: "polls show", "filings show".
+    Evidence,
     /// Only with "as" or "that" a few words on: "saw it as a loophole", "is seen as weak" — not
     /// "saw them play", "can be seen on the right".
     As,
@@ -141,14 +143,14 @@ pub static VERBS: &[VerbEntry] = &[
     v("ask", Neutral, Nothing),
     v("indicate", Neutral, Nothing),
     skip(v("continue", Neutral, Quote), &["continue", "continues", "continuing"]),
-    v("refer", Neutral, Quote),
+    irr("refer", ["refers", "referred", "referred", "referring"], Neutral, Quote),
     irr("read", ["reads", "read", "read", "reading"], Neutral, Quote),
     v("conclude", Neutral, Needs::Speech),
     v("observe", Neutral, Needs::Speech),
     skip(v("remark", Neutral, NotNoun), &["remark", "remarks"]),
     v("complain", Neutral, Nothing),
     v("joke", Neutral, Needs::Speech),
-    v("quip", Neutral, Nothing),
+    irr("quip", ["quips", "quipped", "quipped", "quipping"], Neutral, Nothing),
     v("muse", Neutral, Needs::Speech),
     v("wonder", Neutral, Needs::Speech),
     v("repeat", Neutral, Needs::Speech),
@@ -171,7 +173,7 @@ pub static VERBS: &[VerbEntry] = &[
     v("denounce", Neutral, Nothing),
     v("condemn", Neutral, Nothing),
     v("blast", Neutral, Needs::Speech),
-    v("slam", Neutral, Needs::Speech),
+    irr("slam", ["slams", "slammed", "slammed", "slamming"], Neutral, Needs::Speech),
     v("mock", Neutral, Nothing),
     v("decry", Neutral, Nothing),
     v("lament", Neutral, Nothing),
@@ -188,7 +190,7 @@ pub static VERBS: &[VerbEntry] = &[
     v("threaten", Neutral, Nothing),
     v("signal", Neutral, Quote),
     v("hint", Neutral, Needs::Speech),
-    v("brag", Neutral, Nothing),
+    irr("brag", ["brags", "bragged", "bragged", "bragging"], Neutral, Nothing),
     v("speculate", Hedge, Nothing),
     v("estimate", Neutral, NotNoun),
     v("forecast", Neutral, Quote),
@@ -226,6 +228,8 @@ pub static VERBS: &[VerbEntry] = &[
     v("thank", Neutral, Nothing),
     v("highlight", Neutral, NotNoun),
     skip(irr("show", ["shows", "showed", "shown", "showing"], Factive, NotNoun), &["show", "showing"]),
+    // "records show", "polls show": the bare form only after a word for evidence.
+    skip(irr("show", ["shows", "showed", "shown", "showing"], Factive, Needs::Evidence), &["shows", "showed", "shown", "showing"]),
     irr("find", ["finds", "found", "found", "finding"], Factive, Needs::Speech),
     // Believing and expecting: the holder's view, not an assertion.
     belief(irr("think", ["thinks", "thought", "thought", "thinking"], Hedge, Nothing)),
@@ -309,6 +313,33 @@ pub static PHRASES: &[(&str, Role, Stance)] = &[
     ("appear", Role::Seem, Hedge),
     ("appears", Role::Seem, Hedge),
     ("appeared", Role::Seem, Hedge),
+];
+
+/// Records and data that "show" things, as a source does ([`Needs::Evidence`]).
+pub static EVIDENCE: &[&str] = &[
+    "records",
+    "polls",
+    "surveys",
+    "figures",
+    "data",
+    "documents",
+    "reports",
+    "filings",
+    "numbers",
+    "results",
+    "estimates",
+    "studies",
+    "statistics",
+    "emails",
+    "files",
+    "photos",
+    "images",
+    "videos",
+    "transcripts",
+    "tallies",
+    "returns",
+    "projections",
+    "findings",
 ];
 
 /// Adjectives of possibility that hedge the noun they qualify ([`Needs::Attributive`]).
