@@ -131,7 +131,7 @@ fn verb_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Span
         let content = content_before(ctx, cue.first, before);
         return (attributed(ctx, source), source, content);
     }
-    let source = if cue.entry.form == Form::Gerund && follows_break
+    let source = if cue.entry.form == Form::Gerund && (follows_break || adjunct_gerund(ctx, before))
         || before > s.lo && t.word_in(before - 1, &["and", "but"])
     {
         // "…, saying that…", "… and said that…": the subject of the main clause speaks.
@@ -171,6 +171,32 @@ fn verb_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Span
         content_after(ctx, object_end(ctx, cue, after))
     };
     (kind, source, content)
+}
+
+/// Whether a gerund whose group starts at token `before` opens an adjunct of the main clause:
+/// "…, this time accusing its foe", "after saying", "while claiming", "by insisting".
+fn adjunct_gerund(ctx: &Context, before: usize) -> bool {
+    let t = ctx.tokens;
+    let lo = ctx.sentence.lo.max(before.saturating_sub(4));
+    if before > ctx.sentence.lo
+        && t.word_in(
+            before - 1,
+            &[
+                "after", "before", "while", "when", "by", "without", "since", "in",
+            ],
+        )
+    {
+        return true;
+    }
+    // A short phrase between a comma and the gerund, with no verb in it.
+    (lo..before)
+        .rev()
+        .take_while(|&i| t.is_word(i) || t.is_punct(i, ','))
+        .find(|&i| t.is_punct(i, ','))
+        .is_some_and(|comma| {
+            (comma + 1..before)
+                .all(|i| t.is_word(i) && !looks_like_verb(t.str(i)) && !t.word_in(i, &["who"]))
+        })
 }
 
 /// Whether the words from token `i` on make a clause with its own verb ("China and Russia have

@@ -194,6 +194,11 @@ fn seed_003_sabotage_plot() {
     check(c, ClaimKind::Attributed, Stance::Distancing);
     assert_eq!(a.source(c), Some("Iran"));
 
+    // A participial adjunct after a short phrase: its speaker is the main clause's subject.
+    let c = a.claim("this time accusing its foe", "accusing");
+    check(c, ClaimKind::Attributed, Stance::Distancing);
+    assert_eq!(a.source(c), Some("Iran"));
+
     let c = a.claim("Israel is also suspected of", "suspected");
     assert_ne!(c.kind, ClaimKind::Attributed);
 
