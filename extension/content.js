@@ -318,7 +318,7 @@
       };
       if (!mark.claimRange && !mark.cueRange) continue;
       mark.shown = false;
-      paint(mark, reader?.shows(mark) ?? true);
+      unpainted.push(mark); // registered in batches: see paintPending()
       block.marks.push(mark);
     }
   }
@@ -352,7 +352,10 @@
   function erase(block) {
     // paint() skips a mark's missing ranges: Highlight.delete(null) throws (a claim without a source),
     // which once aborted a whole page change half-way.
-    for (const mark of block.marks) paint(mark, false);
+    for (const mark of block.marks) {
+      mark.dropped = true; // a mark still waiting in `unpainted` must not be painted later
+      paint(mark, false);
+    }
     block.marks = [];
   }
 
@@ -417,9 +420,12 @@
   const FIRST_MESSAGE_CHARS = 4_000;
   const MESSAGE_CHARS = 120_000; // batched: one message per block was 10× slower (PLATFORM.md)
 
-  /** Lets the page run (input, rendering) before we go on. */
+  /**
+   * Lets the page run (input, rendering, its own tasks, our replies) before we go on. Not
+   * scheduler.yield(): its continuations outrank ordinary tasks, so a long walk starved the page's
+   * timers and the analyzer's replies (first highlights came only after the whole walk).
+   */
   function yieldToPage() {
-    if (typeof globalThis.scheduler?.yield === 'function') return globalThis.scheduler.yield();
     return new Promise((resolve) => {
       const channel = new MessageChannel(); // unlike setTimeout, not clamped to 4 ms when nested
       channel.port1.onmessage = () => resolve();
@@ -537,6 +543,23 @@
     drainer ??= drainDraws().finally(() => (drainer = null));
   }
 
+  // New marks reach the highlights in batches that double in size. Chromium rebuilds its markers for
+  // every registered range whenever a highlight changes, so adding ranges slice after slice cost
+  // time quadratic in their number (a 10 MB page took minutes and froze for seconds); doubling keeps
+  // the total linear, and the first batch, the first blocks found, still shows at once.
+  let unpainted = [];
+  let painted = 0;
+
+  function paintPending() {
+    const marks = unpainted;
+    unpainted = [];
+    for (const mark of marks) {
+      if (mark.dropped) continue;
+      paint(mark, reader?.shows(mark) ?? true);
+      painted++;
+    }
+  }
+
   async function drainDraws() {
     let next = 0;
     for (;;) {
@@ -552,7 +575,13 @@
         timing.draw += end - start;
         if (timing.firstDraw === null && block.marks.length) timing.firstDraw = end - timing.t0;
       }
-      if (next >= drawQueue.length) {
+      const finished = next >= drawQueue.length;
+      if (unpainted.length && (finished || painted === 0 || unpainted.length >= painted)) {
+        const start = now();
+        paintPending();
+        if (drawQueue[next - 1]) drawQueue[next - 1].timing.draw += now() - start;
+      }
+      if (finished) {
         drawQueue = [];
         return;
       }
