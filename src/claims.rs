@@ -122,10 +122,12 @@ fn verb_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Span
     // "“…,” said the minister, who…": the source follows the verb — unless what follows is a
     // clause ("Pantucci, at the institute, said China and Russia have…"): then it is the content.
     if follows_break
+        && cue.entry.form != Form::Gerund
         && after < s.hi
         && t.is_word(after)
         && !t.word_in(after, COMPLEMENTIZERS)
         && !clause_follows(ctx, after)
+        && postposed(ctx, before, after)
     {
         let source = phrase_after(ctx, after);
         let content = content_before(ctx, cue.first, before);
@@ -172,6 +174,78 @@ fn verb_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Span
     };
     (kind, source, content)
 }
+
+/// Whether the speaker follows a verb whose group starts at token `before`, right after a comma
+/// or a quote: "“…,” said the minister", "The economy grew, said Smith, who…" — and not
+/// "Phil Lovas, the state's chairman, said he…" or "Smith, a writer, said on Twitter".
+fn postposed(ctx: &Context, before: usize, after: usize) -> bool {
+    let t = ctx.tokens;
+    let s = ctx.sentence;
+    let quote_before = t.is_quote(before - 1)
+        || before - 1 > s.lo && t.is_punct(before - 1, ',') && t.is_quote(before - 2);
+    if quote_before {
+        return true;
+    }
+    if t.word_in(after, NOT_A_SPEAKER) {
+        return false;
+    }
+    // The speaker's phrase ends the sentence or its clause.
+    let Some(phrase) = phrase_after(ctx, after) else {
+        return false;
+    };
+    let next = t.index_at(phrase.end);
+    let ends = next >= s.hi
+        || t.list[next].kind != Kind::Word
+        || t.word_in(next, &["who", "which", "in", "on", "at"]);
+    // What comes before the comma is a clause (it has a verb), not an apposition of a subject
+    // ("Lovas, the chairman,") nor a relative clause about one ("…, which represents teachers,").
+    let mut start = before - 1;
+    while start > s.lo && !t.is_punct(start - 1, ',') && !t.is_quote(start - 1) {
+        start -= 1;
+    }
+    let relative = t.word_in(start, &["who", "which", "whose", "whom"]);
+    let clause = (start..before - 1).any(|i| t.is_word(i) && looks_like_verb(t.str(i)));
+    ends && !relative && clause
+}
+
+/// Words that start no speaker after a verb: "said on Twitter", "said he", "said Friday".
+const NOT_A_SPEAKER: &[&str] = &[
+    "of",
+    "on",
+    "in",
+    "at",
+    "to",
+    "for",
+    "with",
+    "about",
+    "after",
+    "before",
+    "during",
+    "from",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "it",
+    "you",
+    "there",
+    "this",
+    "today",
+    "yesterday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "last",
+    "earlier",
+    "later",
+    "recently",
+    "then",
+];
 
 /// Whether a gerund whose group starts at token `before` opens an adjunct of the main clause:
 /// "…, this time accusing its foe", "after saying", "while claiming", "by insisting".
@@ -407,7 +481,51 @@ fn clause_subject(ctx: &Context, end: usize) -> Option<Span> {
         }
         break;
     }
-    (start < end).then(|| t.span(start, end - 1))
+    if start < end {
+        start = named_before_apposition(ctx, start).unwrap_or(start);
+    }
+    // "Phil Lovas, said": the comma closing an apposition is not part of the name.
+    let mut last = end;
+    while last > start && t.is_punct(last - 1, ',') {
+        last -= 1;
+    }
+    (start < last).then(|| t.span(start, last - 1))
+}
+
+/// The name that opens the sentence before an apposition starting at token `start`: "Phil
+/// Lovas, the state's chairman, said", "Trump, speaking to veterans, said", "Scott Pruitt, the
+/// attorney general of Oklahoma, one of the states suing, said". Not "On Tuesday, the minister".
+fn named_before_apposition(ctx: &Context, start: usize) -> Option<usize> {
+    let t = ctx.tokens;
+    let lo = ctx.sentence.lo;
+    if t.is_capitalised(start) && !t.word_in(start, DETERMINERS) {
+        return None; // the phrase is a name itself
+    }
+    let mut comma = start.checked_sub(1)?;
+    for _ in 0..2 {
+        if comma <= lo || !t.is_punct(comma, ',') {
+            return None;
+        }
+        // The segment before the comma, back to the sentence start or another comma.
+        let mut first = comma;
+        while first > lo && !t.is_punct(first - 1, ',') && comma - first < 8 {
+            first -= 1;
+        }
+        let at_start = first == lo || t.is_quote(first - 1) && first - 1 == lo;
+        let words_only = (first..comma).all(|i| {
+            t.is_word(i) && !looks_like_verb(t.str(i))
+                || t.is_punct(i, '.') && i > first && is_abbreviation(t.str(i - 1))
+        });
+        if !words_only || first == comma {
+            return None;
+        }
+        if at_start {
+            let name = t.is_capitalised(first) && !t.word_in(first, INTRO_WORDS);
+            return name.then_some(first);
+        }
+        comma = first - 1;
+    }
+    None
 }
 
 fn is_abbreviation(word: &str) -> bool {
@@ -751,5 +869,29 @@ mod tests {
             kinds("It is claimed that the spies were caught."),
             [ClaimKind::Unsourced]
         );
+    }
+
+    #[test]
+    fn a_subject_with_an_apposition_speaks_before_the_verb() {
+        let found = claims("Phil Lovas, the state's chairman, said he cannot comment on it.");
+        assert_eq!(
+            found[0],
+            (
+                "said",
+                Some("Phil Lovas, the state's chairman"),
+                Some("he cannot comment on it")
+            )
+        );
+        let found =
+            claims("Trump, speaking to veterans in Virginia, said he would order a review.");
+        assert_eq!(found[0].1, Some("Trump, speaking to veterans in Virginia"));
+        let found = claims("Smith, a writer for The Atlantic, said on Twitter that it was over.");
+        assert_eq!(found[0].1, Some("Smith, a writer for The Atlantic"));
+        // An opening phrase is not a name.
+        let found = claims("On Tuesday, the minister said it was over.");
+        assert_eq!(found[0].1, Some("the minister"));
+        // A clause before the comma: the speaker follows the verb.
+        let found = claims("The economy is growing, said the minister.");
+        assert_eq!(found[0].1, Some("the minister"));
     }
 }
