@@ -130,9 +130,12 @@ export function buildPage(spec, pool) {
   let chars = 0;
   let n = 0;
   const enough = () => (spec.words ? words >= spec.words : chars >= spec.chars);
-  let at = Math.floor(rand() * pool.length);
+  // Paragraphs of 2–6 sentences drawn from the whole pool: news-like, and (almost) never the same
+  // twice, so the content script's cache of results by block text cannot flatter a long page.
+  const sentences = pool.flatMap((p) => p.split(/(?<=[.!?]["”’]?)\s+(?=[A-Z“"])/)).filter((x) => x.length > 20);
   while (!enough()) {
-    const paragraph = pool[at++ % pool.length];
+    const count = 2 + Math.floor(rand() * 5);
+    const paragraph = Array.from({ length: count }, () => sentences[Math.floor(rand() * sentences.length)]).join(' ');
     words += paragraph.split(' ').length;
     chars += paragraph.length;
     n++;
