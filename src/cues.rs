@@ -262,10 +262,53 @@ fn speaker_before_colon(tokens: &Tokens, s: Window, colon: usize) -> bool {
         && lower <= 1
         && words.clone().all(|i| {
             !looks_like_verb(tokens.str(i))
+                && !tokens.word_in(i, COLON_LABELS)
                 && !tokens.word_in(i, DETERMINERS)
                 && !tokens.word_in(i, BEFORE_NOUNS)
         })
 }
+
+/// Words of page furniture before a colon: "Q:", "Editor's note:", "CORRECTION:", "Related:".
+const COLON_LABELS: &[&str] = &[
+    "q",
+    "question",
+    "questions",
+    "answer",
+    "note",
+    "contributing",
+    "correction",
+    "corrections",
+    "clarification",
+    "breaking",
+    "related",
+    "byline",
+    "update",
+    "updated",
+    "online",
+    "video",
+    "photo",
+    "photos",
+    "watch",
+    "read",
+    "listen",
+    "also",
+    "previously",
+    "name",
+    "remember",
+    "wow",
+    "twitter",
+    "facebook",
+    "instagram",
+    "email",
+    "disclosure",
+    "credit",
+    "ask",
+    "see",
+    "more",
+    "tags",
+    "topics",
+    "advertisement",
+];
 
 /// A cheap test for a verb: an auxiliary, or a lower-case word ending in "-ed".
 pub fn looks_like_verb(word: &str) -> bool {
@@ -583,6 +626,8 @@ mod tests {
         assert_eq!(words("Trump: “We will win.”"), [":"]);
         assert_eq!(words("Clinton camp: Trump is a risk"), [":"]);
         assert!(words("Here they are: apples and pears.").is_empty());
+        assert!(words("Editor’s note: The following is an excerpt.").is_empty());
+        assert!(words("Q: What do you call it?").is_empty());
         // The verb carries the cue; the colon after it adds nothing.
         assert_eq!(words("He said: “We will win.”"), ["said"]);
     }
