@@ -58,6 +58,12 @@ fn build_claim(ctx: &Context, cue: &Cue) -> Claim {
         Role::SourceAfter => source_after(ctx, cue),
         Role::Venue => venue_claim(ctx, cue),
         Role::Noun => noun_claim(ctx, cue),
+        Role::Byline => {
+            let source = phrase_after(ctx, cue.last + 1);
+            let content = quotes::ending_before(ctx.quotes, cue.span.start)
+                .filter(|q| ctx.tokens.text[q.end..cue.span.start].trim().is_empty());
+            (attributed(ctx, source), source, content)
+        }
         Role::Colon => {
             let source = clause_subject(ctx, cue.first);
             (
@@ -893,5 +899,20 @@ mod tests {
         // A clause before the comma: the speaker follows the verb.
         let found = claims("The economy is growing, said the minister.");
         assert_eq!(found[0].1, Some("the minister"));
+    }
+
+    #[test]
+    fn a_dash_after_a_quotation_names_its_speaker() {
+        let text = "“He represents our greatest shame.” ― Sonya Herridge\n“Next one.”";
+        assert_eq!(
+            claims(text),
+            [(
+                "―",
+                Some("Sonya Herridge"),
+                Some("“He represents our greatest shame.”")
+            )]
+        );
+        // A dash inside a sentence is punctuation.
+        assert!(claims("The plan — Smith's idea — failed.").is_empty());
     }
 }

@@ -164,6 +164,7 @@ fn fits(tokens: &Tokens, s: Window, first: usize, last: usize, entry: &Entry) ->
     }
     match entry.role {
         Role::Colon => speaker_before_colon(tokens, s, first),
+        Role::Byline => byline(tokens, s, first),
         Role::Venue => venue_start(tokens, s, first).is_some(),
         Role::Modal => epistemic(tokens, s, first),
         Role::Seem => {
@@ -266,6 +267,20 @@ fn speaker_before_colon(tokens: &Tokens, s: Window, colon: usize) -> bool {
                 && !tokens.word_in(i, DETERMINERS)
                 && !tokens.word_in(i, BEFORE_NOUNS)
         })
+}
+
+/// A dash right after a closing quote, before a short name that ends the sentence:
+/// `“…our greatest shame.” ― Sonya Herridge`.
+fn byline(tokens: &Tokens, s: Window, dash: usize) -> bool {
+    let before = tokens.text[..tokens.list[dash].start].trim_end();
+    let after_quote = before.ends_with(['”', '"']) || before.ends_with("''");
+    let mut end = dash + 1;
+    while end < s.hi && tokens.is_word(end) && end - dash <= 5 {
+        end += 1;
+    }
+    let name = end > dash + 1 && (dash + 1..end).all(|i| tokens.is_capitalised(i));
+    let closes = end >= s.hi || tokens.is_punct(end, '.') || tokens.is_punct(end, ',');
+    after_quote && name && closes
 }
 
 /// Words of page furniture before a colon: "Q:", "Editor's note:", "CORRECTION:", "Related:".

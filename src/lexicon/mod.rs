@@ -118,6 +118,9 @@ impl Lexicon {
             add(modal, plain(Role::Modal, Stance::Hedge, Needs::Epistemic));
         }
         add(":", plain(Role::Colon, Stance::Neutral, Needs::Quote));
+        for dash in QUOTATION_DASHES {
+            add(dash, plain(Role::Byline, Stance::Neutral, Needs::Quote));
+        }
         for word in &config.extra_cues {
             check_user_word(word)?;
             let user = plain(Role::Speech, Stance::Distancing, Needs::Nothing);
@@ -135,14 +138,18 @@ impl Lexicon {
         }
         let mut alternatives: Vec<String> = entries
             .keys()
-            .filter(|k| k.as_str() != ":")
+            .filter(|k| k.as_str() != ":" && !QUOTATION_DASHES.contains(&k.as_str()))
             .map(|k| phrase_pattern(k))
             .collect();
         // Longest first, so "according to" wins over "according" and "claimed" over "claim".
         alternatives.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         // ASCII word boundaries: lexicon words are ASCII, and ASCII `\b` keeps the fast DFA engines.
         // ASCII case folding too: Unicode folding (the Kelvin sign for "k"…) multiplies the states.
-        let pattern = format!(r"(?i-u)\b(?:{})\b|:", alternatives.join("|"));
+        let pattern = format!(
+            r"(?i-u)\b(?:{})\b|:|(?u:{})",
+            alternatives.join("|"),
+            QUOTATION_DASHES.join("|")
+        );
         // A lazy-DFA cache big enough for the whole alternation: the default one thrashes on
         // news text and halves the scanning speed.
         let matcher = RegexBuilder::new(&pattern)
@@ -177,6 +184,9 @@ impl Lexicon {
             .map_or(&[], Vec::as_slice)
     }
 }
+
+/// Dashes that can introduce the speaker after a quotation: the horizontal bar and the em dash.
+const QUOTATION_DASHES: &[&str] = &["―", "—"];
 
 const fn plain(role: Role, stance: Stance, needs: Needs) -> Entry {
     Entry {

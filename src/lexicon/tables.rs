@@ -28,6 +28,8 @@ pub enum Role {
     Modal,
     /// A colon after a speaker: `Trump: "We will win."`, a headline `Poll: Clinton leads`.
     Colon,
+    /// A dash after a quotation, before its speaker: `“…shame.” ― Sonya Herridge`.
+    Byline,
     /// A medium or poll the content appears in, after "in": "In a CNN poll, …", "in an interview".
     Venue,
 }
