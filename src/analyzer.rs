@@ -4,7 +4,7 @@ use crate::claim::Claim;
 use crate::claims::{Context, build_claims, quotes};
 use crate::config::{Config, ConfigError};
 use crate::cues::tokens::Tokens;
-use crate::cues::{Window, find_cues};
+use crate::cues::{Window, find_cues, plausible};
 use crate::lexicon::Lexicon;
 use crate::segmenter::{blocks, sentences};
 use crate::span::Span;
@@ -27,7 +27,9 @@ impl Analyzer {
         let all_blocks: Vec<Span> = blocks(text).collect();
         for (b, &block) in all_blocks.iter().enumerate() {
             // One regex pass per block; blocks without a hit cost nothing more.
-            let hits = self.lexicon.scan(text, block.start, block.end);
+            let mut hits = self.lexicon.scan(text, block.start, block.end);
+            // Dashes are common and rarely cues: drop them before any tokenising.
+            hits.retain(|hit| plausible(text, hit));
             if hits.is_empty() {
                 continue;
             }

@@ -269,11 +269,21 @@ fn speaker_before_colon(tokens: &Tokens, s: Window, colon: usize) -> bool {
         })
 }
 
+/// A cheap first look at a hit, before its sentence is tokenised: a dash can only be a byline
+/// cue right after a closing quote.
+pub fn plausible(text: &str, hit: &Hit) -> bool {
+    !hit.entries.iter().all(|e| e.role == Role::Byline) || after_closing_quote(text, hit.start)
+}
+
+fn after_closing_quote(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    before.ends_with(['”', '"']) || before.ends_with("''")
+}
+
 /// A dash right after a closing quote, before a short name that ends the sentence:
 /// `“…our greatest shame.” ― Sonya Herridge`.
 fn byline(tokens: &Tokens, s: Window, dash: usize) -> bool {
-    let before = tokens.text[..tokens.list[dash].start].trim_end();
-    let after_quote = before.ends_with(['”', '"']) || before.ends_with("''");
+    let after_quote = after_closing_quote(tokens.text, tokens.list[dash].start);
     let mut end = dash + 1;
     while end < s.hi && tokens.is_word(end) && end - dash <= 5 {
         end += 1;

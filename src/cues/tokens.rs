@@ -166,6 +166,10 @@ fn word_end(body: &str, mut i: usize) -> usize {
         }
     };
     loop {
+        // ASCII letters and digits first, without decoding: most of every word.
+        while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            i += 1;
+        }
         if let Some(w) = alnum_at(i) {
             i += w;
             continue;
