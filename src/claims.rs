@@ -47,7 +47,47 @@ pub struct Context<'a> {
 
 /// Builds one claim per cue of a sentence.
 pub fn build_claims(ctx: &Context, cues: &[Cue]) -> Vec<Claim> {
-    cues.iter().map(|cue| build_claim(ctx, cue)).collect()
+    let mut claims: Vec<Claim> = cues.iter().map(|cue| build_claim(ctx, cue)).collect();
+    // "X said A, saying B" / "X said A but added B": a later verb of saying joined by a comma or
+    // a conjunction ends the content of the one before it.
+    for (i, cue) in cues.iter().enumerate() {
+        let Some(content) = claims[i].content else {
+            continue;
+        };
+        let next_report = cues[i + 1..].iter().find(|next| {
+            next.role() == Role::Speech
+                && next.span.start > content.start
+                && next.span.start < content.end
+                && quotes::containing(ctx.quotes, next.span.start).is_none()
+        });
+        if let Some(next) = next_report
+            && content.start > cue.span.start
+            && let Some(end) = joined_at(ctx, next.first)
+            && end > content.start
+        {
+            claims[i].content = Some(Span::new(content.start, end));
+        }
+    }
+    claims
+}
+
+/// Where the clause before a verb at token `first` ends, when a comma, "and" or "but" joins the
+/// verb to it: "…, saying", "… but said", "…, and added".
+fn joined_at(ctx: &Context, first: usize) -> Option<usize> {
+    let t = ctx.tokens;
+    let lo = ctx.sentence.lo;
+    let mut i = first;
+    let mut joined = false;
+    while i > lo && first - i < 3 {
+        let j = i - 1;
+        if t.is_punct(j, ',') || t.word_in(j, &["and", "but"]) {
+            joined = true;
+            i = j;
+        } else {
+            break;
+        }
+    }
+    (joined && i > lo).then(|| t.list[i - 1].end)
 }
 
 fn build_claim(ctx: &Context, cue: &Cue) -> Claim {
@@ -738,8 +778,7 @@ fn continued_quotation(ctx: &Context, q: Span, after_cue: usize) -> Option<Span>
     };
     let one_sentence_end = between.trim_end().ends_with('.')
         && between.matches(['.', '!', '?']).count() == 1
-        && !between.contains(['"', '“', '”', '\n'])
-        && between.trim_end().len() > 1;
+        && !between.contains(['"', '“', '”', '\n']);
     (one_sentence_end
         && ends_with_comma(q)
         && !ends_with_comma(next)
@@ -914,5 +953,23 @@ mod tests {
         );
         // A dash inside a sentence is punctuation.
         assert!(claims("The plan — Smith's idea — failed.").is_empty());
+    }
+
+    #[test]
+    fn a_later_verb_of_saying_ends_the_content_before_it() {
+        let text = "Boreing said the members will still meet, but said they will change.";
+        let found = claims(text);
+        assert_eq!(found[0].2, Some("the members will still meet"));
+        let text = "A strategist said Clinton must choose, saying “She has to.”";
+        assert_eq!(claims(text)[0].2, Some("Clinton must choose"));
+        // Speech quoted inside the content stays in it.
+        let text = "He said “they told us, and said no” to the plan.";
+        assert_eq!(claims(text)[0].2, Some("“they told us, and said no”"));
+    }
+
+    #[test]
+    fn a_quotation_goes_on_after_a_bare_speaker() {
+        let text = "“Not this time,” Mr. Rhodes said. “The basis was a two-state solution.”";
+        assert_eq!(claims(text)[0].2, Some(text));
     }
 }
