@@ -131,6 +131,11 @@ pub fn find_cues(tokens: &Tokens, sentence: Window, hits: &[Hit], quotations: &[
             prev.last = last;
             continue;
         }
+        if voice == Voice::Impersonal {
+            // "It is claimed": the whole impersonal frame is the cue a reader sees.
+            first = impersonal_start(tokens, sentence, first);
+            start = tokens.list[first].start;
+        }
         let cue = Cue {
             span: Span::new(start, hit.end),
             first,
@@ -569,6 +574,22 @@ fn voice(tokens: &Tokens, s: Window, first: usize, entry: &Entry) -> Voice {
     }
 }
 
+/// The "it" of an impersonal passive whose participle is token `first`: "It is claimed",
+/// "it has been reported", "it's said".
+fn impersonal_start(tokens: &Tokens, s: Window, first: usize) -> usize {
+    let mut i = first;
+    while i > s.lo && first - i < 5 {
+        i -= 1;
+        if tokens.word_in(i, &["it", "it's", "it’s"]) {
+            return i;
+        }
+        if !(tokens.word_in(i, BE_FORMS) || is_adverb(tokens, i)) {
+            break;
+        }
+    }
+    first
+}
+
 /// Drops a colon right after a verb of saying: the verb is the cue ("said: …").
 fn drop_redundant(cues: &mut Vec<Cue>) {
     let verb_before = |cues: &[Cue], at: usize| {
@@ -641,6 +662,10 @@ mod tests {
     #[test]
     fn passive_and_impersonal_voices() {
         assert_eq!(cues("It is claimed that they won.")[0].2, Voice::Impersonal);
+        assert_eq!(
+            words("It has also been reported that they won."),
+            ["It has also been reported"]
+        );
         assert_eq!(cues("He is believed to be alive.")[0].2, Voice::Passive);
         assert_eq!(cues("I think we won.")[0].2, Voice::FirstPerson);
         assert_eq!(cues("Officials said it won.")[0].2, Voice::Active);

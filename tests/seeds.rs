@@ -123,7 +123,8 @@ fn seed_000_intelligence_ministry_claims() {
 #[test]
 fn seed_001_tass_report() {
     let a = Article::new("001_406d8a8693b4f4ae.txt");
-    let c = a.claim("It is claimed that thanks", "claimed");
+    // The impersonal frame is the cue: "It is claimed".
+    let c = a.claim("It is claimed that thanks", "It is claimed");
     check(c, ClaimKind::Unsourced, Stance::Distancing);
     assert_eq!(c.source, None);
     assert!(
