@@ -433,10 +433,74 @@ fn is_noun_use(tokens: &Tokens, s: Window, first: usize, next: usize, form: Form
                             || tokens.str(p).ends_with('s'))
                 })
         }
-        Form::Third => prev_is_determiner || tokens.word_in(next, &["of"]),
+        // "terror attacks on", "his calls for": an "-s" form is a verb when an object or a clause
+        // follows ("attacks Clinton", "claims that", "offers him"), a noun otherwise.
+        Form::Third => {
+            let subject_before = prev.is_some_and(|p| {
+                tokens.word_in(p, &["he", "she", "it", "who", "which", "that"])
+                    || tokens.is_capitalised(p)
+            });
+            let clause_ends = next >= s.hi || !tokens.is_word(next);
+            prev_is_determiner
+                || !(tokens.is_capitalised(next)
+                    || tokens.word_in(next, OBJECT_STARTS)
+                    || tokens.is_word(next)
+                        && tokens.str(next).starts_with(|c: char| c.is_ascii_digit())
+                    || opens_quote(tokens, next)
+                    || tokens.is_punct(next, ':')
+                    || subject_before && clause_ends)
+        }
         _ => prev_is_determiner,
     }
 }
+
+/// Words that open the object or clause of a verb: "attacks the judge", "claims he won".
+const OBJECT_STARTS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "him",
+    "them",
+    "me",
+    "us",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "that",
+    "this",
+    "these",
+    "those",
+    "to",
+    "for",
+    "on",
+    "what",
+    "how",
+    "why",
+    "whether",
+    "if",
+    "there",
+    "credit",
+    "responsibility",
+    "no",
+    "some",
+    "more",
+    "all",
+    "both",
+    "up",
+    "out",
+    "back",
+];
 
 /// Pronouns that can be the subject of a present-tense verb.
 const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "you", "they", "who", "people"];
@@ -733,6 +797,14 @@ mod tests {
             words("“We won,” he said, referring to Ohio."),
             ["said", "referring"]
         );
+    }
+
+    #[test]
+    fn an_s_form_without_an_object_is_a_plural_noun() {
+        assert!(words("It would prevent future attacks around the world.").is_empty());
+        assert_eq!(words("Trump attacks the judge."), ["attacks"]);
+        assert_eq!(words("The poll shows 45 percent support."), ["shows"]);
+        assert_eq!(words("The economy is weak, he notes."), ["notes"]);
     }
 
     #[test]
