@@ -321,7 +321,8 @@
   let frame = 0;
 
   function onPointerMove(event) {
-    if (event.pointerType === 'touch') return;
+    // Only the reader's own pointer: a page script dispatching moves must not make us add our host.
+    if (!event.isTrusted || event.pointerType === 'touch') return;
     // Browsers send a move when the page scrolls under a still pointer: that is not the reader
     // pointing at something (and would bring back the card that scrolling just closed).
     if (point && point[0] === event.clientX && point[1] === event.clientY) return;

@@ -136,11 +136,17 @@ for (const name of BROWSER_NAMES) {
         }
         // A restored-from-cache signal, many times: the content script re-reports only for the real one.
         for (let i = 0; i < 200; i++) window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+        // A pointer move over the first claim, synthesised: the explanation card follows only real ones.
+        const claim = document.querySelector('p').getBoundingClientRect();
+        const at = { clientX: claim.left + 20, clientY: claim.top + claim.height / 2, bubbles: true, pointerType: 'mouse' };
+        document.querySelector('p').dispatchEvent(new PointerEvent('pointermove', at));
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        const cardShown = document.querySelector('[data-allegedly-ui]') !== null;
         // The shortcut's keys, synthesised: browser commands do not listen to page events.
         for (const type of ['keydown', 'keyup']) {
           document.dispatchEvent(new KeyboardEvent(type, { key: 'L', code: 'KeyL', altKey: true, shiftKey: true, bubbles: true }));
         }
-        const result = { runtime: typeof window.chrome?.runtime, browser: typeof window.browser, fetched: [] };
+        const result = { runtime: typeof window.chrome?.runtime, browser: typeof window.browser, fetched: [], cardShown };
         for (const scheme of ['chrome-extension', 'moz-extension']) {
           for (const file of ['manifest.json', 'content.js', 'pkg/allegedly_bg.wasm']) {
             try {
@@ -166,6 +172,7 @@ for (const name of BROWSER_NAMES) {
       assert.equal(attempt.cookie, '');
 
       const now = await session.actionState(page);
+      assert.equal(attempt.cardShown, false, 'no card for a synthetic pointer move');
       assert.equal(now.badge, state.badge, 'still on, same count');
       assert.deepEqual(await readHighlights(page), highlights, 'same highlights');
       if (name === 'chromium') {
