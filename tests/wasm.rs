@@ -44,3 +44,18 @@ fn non_string_blocks_are_empty() {
     let result = Array::from(&analyzer.analyze_blocks(blocks).unwrap());
     assert_eq!(result.length(), 2);
 }
+
+#[wasm_bindgen_test]
+fn phrases_match_across_unicode_spaces_and_user_words_may_be_non_ascii() {
+    // The wasm build has none of regex's Unicode tables: the lexicon must not need them.
+    let config = js_sys::JSON::parse(r#"{"extraCues": ["behauptete"]}"#).unwrap();
+    let analyzer = WasmAnalyzer::new(config).unwrap();
+    let blocks = Array::of2(
+        &"The plan failed, according\u{A0}to the ministry.".into(),
+        &"Die Regierung behauptete, sie habe gewonnen.".into(),
+    );
+    let result = Array::from(&analyzer.analyze_blocks(blocks).unwrap());
+    let cue = |block: u32| span(&get(&Array::from(&result.get(block)).get(0), "cue"));
+    assert_eq!(cue(0), (17.0, 29.0));
+    assert_eq!(cue(1), (14.0, 24.0));
+}
