@@ -717,6 +717,15 @@ mod tests {
     }
 
     #[test]
+    fn discussing_a_topic_is_no_claim() {
+        assert!(words("The members discussed the schedule at length.").is_empty());
+        assert_eq!(
+            words("They discussed whether the plan would work."),
+            ["discussed"]
+        );
+    }
+
+    #[test]
     fn modals_only_when_epistemic() {
         assert_eq!(words("It may have been sabotage."), ["may"]);
         assert!(words("He could not attend on May 20.").is_empty());

@@ -224,7 +224,7 @@ pub static VERBS: &[VerbEntry] = &[
     v("oppose", Neutral, Nothing),
     skip(v("support", Neutral, Nothing), &["support", "supports", "supporting"]),
     v("attack", Neutral, NotNoun),
-    v("discuss", Neutral, NotNoun),
+    v("discuss", Neutral, Needs::Speech),
     skip(v("talk", Neutral, Quote), &["talk", "talks"]),
     v("echo", Neutral, NotNoun),
     v("thank", Neutral, Nothing),
