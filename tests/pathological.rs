@@ -11,7 +11,11 @@ mod shapes;
 
 use allegedly::offsets::{Unit, convert_claims};
 use allegedly::segmenter::{blocks, sentences};
-use allegedly::{Analyzer, Claim, Span};
+use allegedly::{Analyzer, Claim};
+
+#[path = "support/claim_invariants.rs"]
+mod claim_invariants;
+use claim_invariants::{broken_rule, on_boundaries};
 
 /// Test size of each shape, in bytes (roughly).
 const SIZE: usize = 100_000;
@@ -21,21 +25,10 @@ thread_local! {
     static ANALYZER: Analyzer = Analyzer::default();
 }
 
-fn on_boundaries(text: &str, span: Span) -> bool {
-    span.start <= span.end
-        && span.end <= text.len()
-        && text.is_char_boundary(span.start)
-        && text.is_char_boundary(span.end)
-}
-
 fn check(text: &str, claims: &[Claim]) {
-    for claim in claims {
-        for span in claim.spans() {
-            assert!(on_boundaries(text, span), "{span:?} not on char boundaries");
-        }
-        assert!(claim.sentence.contains(claim.cue), "{claim:?}");
+    if let Some(rule) = broken_rule(text, claims) {
+        panic!("{rule}");
     }
-    assert!(claims.windows(2).all(|w| w[0].cue.start <= w[1].cue.start));
 }
 
 /// Analyses `text`, checks every span, and checks the segmenter and UTF-16 conversion on it too.

@@ -8,8 +8,12 @@
 
 use allegedly::offsets::{Unit, convert};
 use allegedly::segmenter::{blocks, sentences};
-use allegedly::{Analyzer, Claim, Span};
+use allegedly::{Analyzer, Claim};
 use proptest::prelude::*;
+
+#[path = "support/claim_invariants.rs"]
+mod claim_invariants;
+use claim_invariants::{broken_rule, is_line_break, on_boundaries};
 
 thread_local! {
     // Building the analyzer compiles the lexicon: once per test thread, not once per case.
@@ -122,43 +126,11 @@ fn any_text() -> impl Strategy<Value = String> {
     prop_oneof![any::<String>(), newsy()]
 }
 
-fn on_boundaries(text: &str, span: Span) -> bool {
-    span.start <= span.end
-        && span.end <= text.len()
-        && text.is_char_boundary(span.start)
-        && text.is_char_boundary(span.end)
-}
-
-fn is_line_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
-    )
-}
-
 fn check_claims(text: &str, claims: &[Claim]) -> Result<(), TestCaseError> {
-    for claim in claims {
-        for span in claim.spans() {
-            prop_assert!(on_boundaries(text, span), "{span:?} in {text:?}");
-        }
-        prop_assert!(!claim.sentence.is_empty());
-        prop_assert!(
-            claim.sentence.contains(claim.cue),
-            "cue {:?} outside its sentence {:?} in {text:?}",
-            claim.cue,
-            claim.sentence
-        );
-        prop_assert!(
-            !claim.sentence.of(text).contains(is_line_break),
-            "sentence {:?} crosses a block in {text:?}",
-            claim.sentence
-        );
+    match broken_rule(text, claims) {
+        Some(rule) => Err(TestCaseError::fail(format!("{rule} in {text:?}"))),
+        None => Ok(()),
     }
-    prop_assert!(
-        claims.windows(2).all(|w| w[0].cue.start <= w[1].cue.start),
-        "claims out of order in {text:?}"
-    );
-    Ok(())
 }
 
 proptest! {

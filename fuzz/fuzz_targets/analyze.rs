@@ -8,27 +8,19 @@ use std::sync::OnceLock;
 
 use allegedly::offsets::{Unit, convert_claims};
 use allegedly::segmenter::{blocks, sentences};
-use allegedly::{Analyzer, Claim, Span};
+use allegedly::{Analyzer, Claim};
 use libfuzzer_sys::fuzz_target;
+
+#[path = "../../tests/support/claim_invariants.rs"]
+mod claim_invariants;
+use claim_invariants::{broken_rule, on_boundaries};
 
 static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
 
-fn valid(text: &str, span: Span) -> bool {
-    span.start <= span.end
-        && span.end <= text.len()
-        && text.is_char_boundary(span.start)
-        && text.is_char_boundary(span.end)
-}
-
 fn check(text: &str, claims: &[Claim]) {
-    for claim in claims {
-        for span in claim.spans() {
-            assert!(valid(text, span), "{span:?} in {text:?}");
-        }
-        assert!(claim.sentence.contains(claim.cue), "{claim:?} in {text:?}");
-        assert!(!claim.sentence.of(text).contains(['\n', '\r']));
+    if let Some(rule) = broken_rule(text, claims) {
+        panic!("{rule} in {text:?}");
     }
-    assert!(claims.windows(2).all(|w| w[0].cue.start <= w[1].cue.start));
     for unit in [Unit::Utf16, Unit::CodePoint] {
         let mut converted = claims.to_vec();
         convert_claims(text, &mut converted, unit);
@@ -57,7 +49,9 @@ fuzz_target!(|data: &[u8]| {
     for block in blocks(&text) {
         let mut end = block.start;
         for sentence in sentences(&text, block) {
-            assert!(valid(&text, sentence) && block.contains(sentence) && sentence.start >= end);
+            assert!(
+                on_boundaries(&text, sentence) && block.contains(sentence) && sentence.start >= end
+            );
             end = sentence.end;
         }
     }
