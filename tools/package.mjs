@@ -24,32 +24,29 @@ function mergeKey(shared, own) {
   return own;
 }
 
-/** The browser-specific parts of the manifest; everything else is shared in extension/manifest.json. */
-const PER_BROWSER = {
-  chrome(manifest) {
-    manifest.background = { service_worker: manifest.background.script, type: 'module' };
-    delete manifest.browser_specific_settings;
-    for (const key of Object.keys(manifest)) if (key.startsWith('firefox_')) delete manifest[key];
-    for (const key of Object.keys(manifest)) {
-      if (key.startsWith('chrome_')) {
-        manifest[key.slice('chrome_'.length)] = mergeKey(manifest[key.slice('chrome_'.length)], manifest[key]);
-        delete manifest[key];
-      }
-    }
-    return manifest;
-  },
-  firefox(manifest) {
-    manifest.background = { scripts: [manifest.background.script], type: 'module' };
-    for (const key of Object.keys(manifest)) if (key.startsWith('chrome_')) delete manifest[key];
-    for (const key of Object.keys(manifest)) {
-      if (key.startsWith('firefox_')) {
-        manifest[key.slice('firefox_'.length)] = mergeKey(manifest[key.slice('firefox_'.length)], manifest[key]);
-        delete manifest[key];
-      }
-    }
-    return manifest;
-  },
+/** How each browser runs the background script: a service worker in Chrome, an event page in Firefox. */
+const BACKGROUND = {
+  chrome: (script) => ({ service_worker: script, type: 'module' }),
+  firefox: (script) => ({ scripts: [script], type: 'module' }),
 };
+
+/**
+ * The manifest for `browser` from the shared one (extension/manifest.json): keys prefixed with the
+ * browser's name (`chrome_`, `firefox_`) become its own keys, the other browser's are dropped.
+ */
+function manifestFor(browser, manifest) {
+  manifest.background = BACKGROUND[browser](manifest.background.script);
+  for (const key of Object.keys(manifest)) {
+    const prefix = /^(chrome|firefox)_/.exec(key)?.[1];
+    if (!prefix) continue;
+    if (prefix === browser) {
+      const name = key.slice(prefix.length + 1);
+      manifest[name] = mergeKey(manifest[name], manifest[key]);
+    }
+    delete manifest[key];
+  }
+  return manifest;
+}
 
 async function packageExtension(browser) {
   const out = path.join(dist, browser);
@@ -57,7 +54,7 @@ async function packageExtension(browser) {
   await cp(source, out, { recursive: true, filter: (file) => path.basename(file) !== 'manifest.json' });
   await cp(pkg, path.join(out, 'pkg'), { recursive: true });
   const manifest = JSON.parse(await readFile(path.join(source, 'manifest.json'), 'utf8'));
-  await writeFile(path.join(out, 'manifest.json'), JSON.stringify(PER_BROWSER[browser](manifest), null, 2) + '\n');
+  await writeFile(path.join(out, 'manifest.json'), JSON.stringify(manifestFor(browser, manifest), null, 2) + '\n');
   const zip = `allegedly-${browser}.zip`;
   execFileSync(
     path.join(root, 'node_modules', '.bin', 'web-ext'),
