@@ -32,18 +32,11 @@
   }
 
   // -------------------------------------------------------------------------------------------------
-  // Highlight names and their stacking order: one Highlight per category; cue and source on top.
+  // Highlight names, stacking order and a claim's category and extent: categories.js, shared with
+  // the playground.
 
-  const CATEGORIES = ['attributed', 'unsourced', 'hedged', 'distancing'];
-  const NAMES = [...CATEGORIES, 'source', 'cue'].map((c) => `allegedly-${c}`);
-  const PRIORITY = { attributed: 1, unsourced: 2, hedged: 3, distancing: 4, source: 5, cue: 6 };
-
-  /** The category a claim is drawn in; a distancing cue ("claimed", "alleged") outranks neutral. */
-  function categoryOf(claim) {
-    if (claim.kind === 'hedged') return 'hedged';
-    if (claim.kind === 'unsourced') return 'unsourced';
-    return claim.stance === 'distancing' ? 'distancing' : 'attributed';
-  }
+  const { CLAIMS, MARKS, PRIORITY, categoryOf, claimExtent } = globalThis.AllegedlyCategories;
+  const NAMES = [...CLAIMS, ...MARKS].map((c) => `allegedly-${c}`);
 
   // -------------------------------------------------------------------------------------------------
   // Collecting text. A block is the inline content of one block-level element: consecutive text
@@ -261,11 +254,6 @@
   }
 
   /** The stretch a claim covers: from the first to the last of its source, cue and content. */
-  function claimExtent(claim) {
-    const spans = [claim.cue, claim.source, claim.content].filter(Boolean);
-    return [Math.min(...spans.map((s) => s[0])), Math.max(...spans.map((s) => s[1]))];
-  }
-
   // -------------------------------------------------------------------------------------------------
   // State.
 

@@ -68,7 +68,7 @@ async function packagePlayground() {
   await rm(out, { recursive: true, force: true });
   await cp(path.join(root, 'www'), out, { recursive: true });
   await cp(pkg, path.join(out, 'pkg'), { recursive: true });
-  await cp(path.join(source, 'highlights.css'), path.join(out, 'highlights.css'));
+  for (const shared of ['highlights.css', 'categories.js']) await cp(path.join(source, shared), path.join(out, shared));
   await packageSeeds(path.join(out, 'seeds'));
 }
 

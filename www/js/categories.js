@@ -37,19 +37,11 @@ export const MARK_CATEGORIES = [
 
 export const ALL_CATEGORIES = [...CLAIM_CATEGORIES, ...MARK_CATEGORIES];
 
-/**
- * Stacking order, the same as extension/content.js (a classic content script, so it cannot be imported
- * here): where claims overlap, distancing paints over hedged over unsourced over attributed, and the
- * source and cue marks paint above every claim background.
- */
-export const PRIORITY = {
-  'allegedly-attributed': 1,
-  'allegedly-unsourced': 2,
-  'allegedly-hedged': 3,
-  'allegedly-distancing': 4,
-  'allegedly-source': 5,
-  'allegedly-cue': 6,
-};
+/** The extension's own definitions (extension/categories.js, loaded by index.html before this). */
+const shared = globalThis.AllegedlyCategories;
+
+/** Stacking order where claims overlap, by highlight name. */
+export const PRIORITY = Object.fromEntries(Object.entries(shared.PRIORITY).map(([category, rank]) => [`allegedly-${category}`, rank]));
 
 const BY_NAME = new Map(ALL_CATEGORIES.map((category) => [category.name, category]));
 
@@ -57,15 +49,10 @@ export function categoryLabel(name) {
   return BY_NAME.get(name)?.label ?? name;
 }
 
-/** The claim category of an analyzer claim: its kind, with distancing attributions set apart. */
+/** The highlight an analyzer claim is drawn in. */
 export function categoryOf(claim) {
-  if (claim.kind === 'hedged') return 'allegedly-hedged';
-  if (claim.kind === 'unsourced') return 'allegedly-unsourced';
-  return claim.stance === 'distancing' ? 'allegedly-distancing' : 'allegedly-attributed';
+  return `allegedly-${shared.categoryOf(claim)}`;
 }
 
 /** The extent a claim's background covers: from the first to the last of its cue, source and content. */
-export function claimExtent(claim) {
-  const spans = [claim.cue, claim.source, claim.content].filter(Boolean);
-  return [Math.min(...spans.map((s) => s[0])), Math.max(...spans.map((s) => s[1]))];
-}
+export const claimExtent = shared.claimExtent;

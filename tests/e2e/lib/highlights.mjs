@@ -1,7 +1,7 @@
 // Reading what the extension drew, from the page's side: CSS.highlights belongs to the document, so
 // the page (and so the test) sees the ranges the content script registered.
 
-/** Every highlight name the extension uses (content.js CATEGORY_NAMES + cue and source). */
+/** Every highlight name the extension uses (extension/categories.js: the claim categories, then source and cue). */
 export const HIGHLIGHT_NAMES = [
   'allegedly-attributed',
   'allegedly-distancing',
