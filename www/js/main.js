@@ -126,7 +126,8 @@ async function analyse(text, origin) {
 function showInText(block, extent) {
   const range = view.rangeOf(block, extent);
   if (!range) return;
-  view.paragraphOf(block)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
+  view.paragraphOf(block)?.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'instant' });
   const selection = getSelection();
   selection.removeAllRanges();
   selection.addRange(range);
