@@ -70,6 +70,8 @@ async function packagePlayground() {
   await cp(pkg, path.join(out, 'pkg'), { recursive: true });
   for (const shared of ['highlights.css', 'categories.js']) await cp(path.join(source, shared), path.join(out, shared));
   await packageSeeds(path.join(out, 'seeds'));
+  // The page's install links point here, so they work offline and on a static deploy alike.
+  await cp(path.join(root, 'README.md'), path.join(out, 'README.md'));
 }
 
 /**

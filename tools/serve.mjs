@@ -15,6 +15,7 @@ export const CONTENT_TYPES = {
   '.json': 'application/json; charset=utf-8',
   '.wasm': 'application/wasm',
   '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8', // shown as text rather than offered as a download
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
 };
