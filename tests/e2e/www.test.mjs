@@ -151,6 +151,14 @@ for (const name of BROWSER_NAMES) {
       assert.ok(facts.h1.length > 10);
       assert.ok(facts.install.some((href) => /README\.md#install$/.test(href)), `install links: ${facts.install}`);
       assert.ok(facts.install.every((href) => !/^[a-z]+:|^\//i.test(href)), 'install links are relative');
+      for (const href of new Set(facts.install.filter((h) => !h.startsWith('#')))) {
+        const found = await page.evaluate(async (h) => {
+          const response = await fetch(new URL(h, location.href));
+          return { status: response.status, text: await response.text() };
+        }, href);
+        assert.equal(found.status, 200, `${href} is served with the playground`);
+        assert.match(found.text, /^## Install$/m, `${href} holds the install instructions`);
+      }
       assert.deepEqual(facts.unlabelled, [], 'every control has a label');
       assert.equal(facts.live, 'polite');
       assert.deepEqual(facts.legend, ['Attributed', 'Distancing', 'Unsourced', 'Hedged', 'Cue', 'Source']);
@@ -359,10 +367,21 @@ for (const name of BROWSER_NAMES) {
       );
 
       // A new input while a large analysis runs replaces it: the seed's result, not the big one.
-      await page.evaluate(() => (window.__progress.length = 0));
-      // The paste starts the analysis synchronously; the sample arrives long before 5 MB are done.
+      // The sample is picked as soon as the big run reports its first progress: mid-run by
+      // construction, however fast or slow this machine analyses 5 MB.
+      await page.evaluate((file) => {
+        window.__progress.length = 0;
+        const bar = document.getElementById('progress');
+        const sample = document.getElementById('sample');
+        const observer = new MutationObserver(() => {
+          if (!(bar.value > 0)) return;
+          observer.disconnect();
+          sample.value = file;
+          sample.dispatchEvent(new Event('change'));
+        });
+        observer.observe(bar, { attributes: true, attributeFilter: ['value'] });
+      }, `${seeds[0].name}.txt`);
       await paste(page, text);
-      await page.select('#sample', `${seeds[0].name}.txt`);
       await page.waitForFunction(
         () => document.body.dataset.state === 'done' && /of the sample/.test(document.getElementById('status').textContent),
         { timeout: 30_000, polling: 100 },
