@@ -18,17 +18,37 @@
   }
 
   // -------------------------------------------------------------------------------------------------
-  // Timings on the page's performance timeline (User Timing), read by tools/bench: a few entries per
+  // Timings (User Timing measures on the page's timeline), read by tools/bench: a few entries per
   // analysis and per toggle, nothing while idle. allegedly:collect, allegedly:analyze and
   // allegedly:draw are summed over chunks; allegedly:pipeline runs from the start to the last draw.
+  // Off in the shipped extension: the page can read its timeline. Only the bench's copy of the
+  // extension (tools/bench/timed-extension.mjs) adds a content script setting this global, in the
+  // content scripts' own world, where page scripts can neither read nor set it.
 
+  const TIMINGS = globalThis.allegedlyTimings === true;
   const now = () => performance.now();
   function measure(name, start, duration = now() - start) {
+    if (!TIMINGS) return;
     try {
       performance.measure(name, { start, duration });
     } catch {
       // A page may have replaced `performance`; timings are not worth a failure.
     }
+  }
+
+  /**
+   * Bench only: the bare text walk (every text node's text, nothing else) timed in this script's
+   * own world, after the analysis. Reading the page from an extension's world costs more than from
+   * the page's (Chromium copies each string across worlds; Firefox goes through Xray wrappers), so
+   * the bench reports the pipeline against this floor as well as against the page's own.
+   */
+  function measureFloor() {
+    const start = now();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let chars = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) chars += node.data.length;
+    measure('allegedly:floor', start);
+    return chars;
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -52,42 +72,78 @@
   const UI_ATTRIBUTE = 'data-allegedly-ui';
   const INLINE_DISPLAYS = new Set(['inline', 'contents', 'ruby', 'ruby-base', 'ruby-text']);
   const MIN_BLOCK_CHARS = 4;
+  /**
+   * Phrasing elements taken as inline without reading their style: a computed style is the costliest
+   * read here (~40 µs per element through Firefox's Xray wrappers, most of the walk's time), and
+   * these are inline on all but a few pages. A page that makes one of them a block (a <span> styled
+   * display:block, say) gets its text joined to the neighbouring run; every other element's display
+   * is read, once per run of sibling text nodes.
+   */
+  const PHRASING_TAGS = new Set([
+    'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i',
+    'ins', 'kbd', 'mark', 'nobr', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup',
+    'time', 'tt', 'u', 'var', 'wbr',
+  ]);
 
-  // Computed styles are the costliest reads here (through Xray wrappers in Firefox, several times
-  // per element before): each element's display and visibility are read once per task and kept
-  // until the task ends, when the page may change them.
+  // Computed styles are read only for candidate block containers, once per element per task (the
+  // page may change them between tasks).
   let styleCache = null;
-  function styleOf(el) {
+  function displayOf(el) {
     if (!styleCache) {
       styleCache = new Map();
       queueMicrotask(() => (styleCache = null));
     }
-    let style = styleCache.get(el);
-    if (!style) {
-      const computed = getComputedStyle(el);
-      style = { display: computed.display, visibility: computed.visibility };
-      styleCache.set(el, style);
+    let display = styleCache.get(el);
+    if (display === undefined) {
+      display = getComputedStyle(el).display;
+      styleCache.set(el, display);
     }
-    return style;
+    return display;
   }
 
-  /** Why an element's subtree is not read, or '' when it is. */
+  /** Why an element's subtree is not read, or '' when it is (for the roots of page changes). */
   function skipReason(el) {
     if (SKIPPED_TAGS.has(el.localName)) return 'tag';
-    if (el.hasAttribute('hidden') || el.hasAttribute(UI_ATTRIBUTE)) return 'hidden';
+    if (el.hasAttribute(UI_ATTRIBUTE)) return 'hidden';
     if (el.isContentEditable) return 'editable';
-    if (styleOf(el).display === 'none') return 'hidden';
+    if (!el.checkVisibility() && displayOf(el) !== 'contents') return 'hidden';
     return '';
   }
 
   function isInline(el) {
-    return INLINE_DISPLAYS.has(styleOf(el).display);
+    return PHRASING_TAGS.has(el.localName) || INLINE_DISPLAYS.has(displayOf(el));
   }
 
   /** The nearest block-level ancestor (or `el` itself), stopping at `limit`. */
   function blockContainer(el, limit = document.body) {
     while (el && el !== limit && el.parentElement && isInline(el)) el = el.parentElement;
     return el;
+  }
+
+  // What the walk does with the text directly inside an element. checkVisibility (Chrome 105+,
+  // Firefox 106+; the option was `checkVisibilityCSS` before Chrome 121) answers for display:none
+  // anywhere above, visibility and content-visibility in one native call per element holding text,
+  // where reading computed styles cost one call per element of the page.
+  const READ = 0;
+  const INVISIBLE = 1; // visibility: hidden and the like: its children may still show
+  const BOXLESS = 2; // display: none here or above: nothing under it shows
+  const EDITABLE = 3;
+  const VISIBILITY = { visibilityProperty: true, checkVisibilityCSS: true };
+
+  function textState(el) {
+    if (el.isContentEditable) return EDITABLE;
+    if (el.checkVisibility(VISIBILITY)) return READ;
+    if (el.checkVisibility()) return INVISIBLE;
+    // No box: hidden, unless the element is display:contents (its text renders in the parent's box).
+    if (displayOf(el) === 'contents') return el.parentElement ? textState(el.parentElement) : READ;
+    return BOXLESS;
+  }
+
+  /** The outermost element from `el` up (not past `root`) without a box: a subtree the walk can skip. */
+  function hiddenTop(el, root) {
+    let top = el;
+    for (let p = el.parentElement; p && top !== root && p !== document.body && !p.checkVisibility() && displayOf(p) !== 'contents'; p = p.parentElement) top = p;
+    return top;
   }
 
   /** Yielded every CHECKPOINT_NODES nodes by the walks below, so a caller can stop at a deadline. */
@@ -102,28 +158,56 @@
 
   /**
    * Text nodes under `root`, in document order, that a reader can see and the analyzer may read,
-   * and <br> elements; CHECKPOINT now and then. No acceptNode filter: a call back into script per
-   * node is what made the walk slow; skipped subtrees are stepped over here instead.
+   * and <br> elements; CHECKPOINT now and then. With `from` (an element under `root`), the walk
+   * starts there and goes on to the end of `root`. No acceptNode filter: a call back into script per
+   * node is what made the walk slow; skipped subtrees are stepped over here instead. Per element
+   * only its tag is read; visibility is checked once per element that holds text.
    */
-  function* readableTextNodes(root) {
+  function* readableTextNodes(root, from = null) {
     if (root.nodeType === Node.ELEMENT_NODE && skipReason(root)) return;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    if (from) walker.currentNode = from;
+    // Our own UI's hosts (usually none under the body): compared by identity, no read per element.
+    const ownUi = new Set(document.querySelectorAll(`[${UI_ATTRIBUTE}]`));
+    /** Moves the walker past `el`'s subtree; false when the walk is over. */
+    const skip = (el) => {
+      walker.currentNode = el;
+      while (!walker.nextSibling()) {
+        if (!walker.parentNode() || walker.currentNode === root) return false;
+      }
+      return true;
+    };
     let count = 0;
+    let lastParent = null;
+    let state = READ;
     let node = walker.nextNode();
     while (node) {
       if (++count % CHECKPOINT_NODES === 0) yield CHECKPOINT;
       if (node.nodeType === Node.TEXT_NODE) {
-        if (styleOf(node.parentElement).visibility === 'visible') yield node;
-      } else if (skipReason(node)) {
-        if (FIELD_TAGS.has(node.localName) || node.isContentEditable) yield BOUNDARY;
-        // Past the subtree: the next sibling, or the next sibling of the nearest ancestor with one.
-        while (!walker.nextSibling()) {
-          if (!walker.parentNode() || walker.currentNode === root) return;
+        const parent = node.parentNode;
+        if (parent !== lastParent) {
+          lastParent = parent;
+          state = parent.nodeType === Node.ELEMENT_NODE ? textState(parent) : READ;
         }
-        node = walker.currentNode;
-        continue;
-      } else if (node.localName === 'br') {
-        yield node; // a line break inside a block: the analyzer sees a newline there
+        if (state === READ) {
+          yield node;
+        } else if (state === EDITABLE) {
+          yield BOUNDARY;
+        } else if (state === BOXLESS) {
+          lastParent = null;
+          if (!skip(hiddenTop(parent, root))) return;
+          node = walker.currentNode;
+          continue;
+        }
+      } else {
+        const tag = node.localName;
+        if (SKIPPED_TAGS.has(tag) || (ownUi.size && ownUi.has(node))) {
+          if (FIELD_TAGS.has(tag)) yield BOUNDARY;
+          if (!skip(node)) return;
+          node = walker.currentNode;
+          continue;
+        }
+        if (tag === 'br') yield node; // a line break inside a block: the analyzer sees a newline there
       }
       node = walker.nextNode();
     }
@@ -136,8 +220,9 @@
   /**
    * The readable text under `root` as blocks ({ container, segments, text }), yielded one by one as
    * each is complete, with CHECKPOINT now and then: a caller can take them a time slice at a time.
+   * With `from`, from that element on (see readableTextNodes).
    */
-  function* blockStream(root) {
+  function* blockStream(root, from = null) {
     let current = null;
     let lastParent = null;
     let lastContainer = null;
@@ -147,7 +232,7 @@
       const block = makeBlock(run.container, run.parts);
       return block.text.trim().length >= MIN_BLOCK_CHARS ? block : null;
     };
-    for (const node of readableTextNodes(root)) {
+    for (const node of readableTextNodes(root, from)) {
       if (node === CHECKPOINT) {
         yield CHECKPOINT;
         continue;
@@ -178,6 +263,32 @@
     if (done) yield done;
   }
 
+  /**
+   * The page's blocks, those on screen first. A page opened scrolled down (a restored scroll
+   * position, a link to an anchor) has the text the reader sees analysed and drawn first, from the
+   * block at the top of the viewport on for a few screens; then the whole page from the top, without
+   * the blocks already taken.
+   */
+  function* visibleFirst(body) {
+    const taken = new Set(); // the first text node of each block already yielded
+    const firstNode = (block) => block.segments.find((s) => s.node)?.node;
+    const at = scrollY > innerHeight / 2 ? document.elementFromPoint(innerWidth / 2, innerHeight / 4) : null;
+    const start = at && at !== body && body.contains(at) ? blockContainer(at, body) : null;
+    let readable = !!start && start !== body;
+    for (let el = start; readable && el && el !== body; el = el.parentElement) if (skipReason(el)) readable = false;
+    if (readable) {
+      let chars = 0;
+      for (const block of blockStream(body, start)) {
+        yield block;
+        if (block === CHECKPOINT) continue;
+        taken.add(firstNode(block));
+        chars += block.text.length;
+        if (chars >= VISIBLE_FIRST_CHARS) break;
+      }
+    }
+    for (const block of blockStream(body)) if (block === CHECKPOINT || !taken.has(firstNode(block))) yield block;
+  }
+
   /** All the blocks under `root` at once (for the small subtrees that page changes bring). */
   function collectBlocks(root) {
     const out = [];
@@ -187,14 +298,17 @@
 
   function makeBlock(container, parts) {
     const segments = [];
-    let text = '';
+    let raw = '';
     for (const node of parts) {
-      // Source-code newlines and tabs inside a paragraph render as spaces: give the analyzer spaces,
-      // one for one, so offsets still map straight back to the node.
-      const piece = node ? node.data.replace(/[\t\n\r\f]/g, ' ') : LINE_BREAK;
-      segments.push({ node, start: text.length, length: piece.length });
-      text += piece;
+      const piece = node ? node.data : LINE_BREAK;
+      segments.push({ node, start: raw.length, length: piece.length });
+      raw += piece;
     }
+    // Source-code newlines and tabs inside a paragraph render as spaces: give the analyzer spaces,
+    // one for one, so offsets still map straight back to the nodes (once per block, not per node).
+    // A <br> is the one line break the analyzer sees: put back after the blanket replacement.
+    let text = raw.replace(/[\t\n\r\f]/g, ' ');
+    if (parts.includes(null)) for (const seg of segments) if (!seg.node) text = text.slice(0, seg.start) + LINE_BREAK + text.slice(seg.start + 1);
     return { container, segments, text, marks: [] };
   }
 
@@ -242,18 +356,21 @@
     return Array.isArray(span) && Number.isInteger(span[0]) && Number.isInteger(span[1]) && span[0] >= 0 && span[0] <= span[1] && span[1] <= length;
   }
 
-  function rangeFor(block, [start, end]) {
-    if (start === end) return null;
-    const from = boundaryAt(block, start, false);
-    const to = boundaryAt(block, end, true);
+  function rangeFor(block, span) {
+    if (!span || span[0] === span[1]) return null;
+    const from = boundaryAt(block, span[0], false);
+    const to = boundaryAt(block, span[1], true);
     if (!from || !to) return null;
     const range = document.createRange();
-    range.setStart(from[0], from[1]);
-    range.setEnd(to[0], to[1]);
+    try {
+      range.setStart(from[0], from[1]);
+      range.setEnd(to[0], to[1]);
+    } catch {
+      return null; // the node's text got shorter while nothing watched (off); catchUp redraws it
+    }
     return range.collapsed ? null : range;
   }
 
-  /** The stretch a claim covers: from the first to the last of its source, cue and content. */
   // -------------------------------------------------------------------------------------------------
   // State.
 
@@ -272,6 +389,8 @@
   const CACHE_LIMIT = 5000;
   const claimsByText = new Map();
 
+  let markCount = 0; // marks of all blocks (shown or not)
+
   function claimCount() {
     let n = 0;
     for (const block of blocks) for (const mark of block.marks) if (mark.shown) n++;
@@ -288,42 +407,194 @@
     return highlight;
   }
 
+  // -------------------------------------------------------------------------------------------------
+  // Registration window. Browsers recompute highlight bookkeeping over every registered range when
+  // a highlight changes or paints (on a 10 MB page with ~110,000 ranges, Chromium froze for seconds
+  // and a toggle's frame cost 80 ms on a 100k-word page). So the claims list stays complete (badge,
+  // panel, next/previous claim), but once a page has more than WINDOW_MARKS claims, only the claims
+  // of blocks within a few screens of the viewport are registered, and their DOM ranges exist only
+  // then: an IntersectionObserver on the blocks' containers moves the window as the reader scrolls.
+  // Below that, everything is registered (a typical article), exactly as before.
+
+  const WINDOW_MARKS = 600;
+  const UNWINDOW_MARKS = 400; // hysteresis: a page hovering around the limit does not flip-flop
+  const WINDOW_MARGIN = '150% 0px'; // one and a half screens above and below
+  let windowed = false;
+  const blocksOfContainer = new Map(); // block container → its blocks that have marks
+  const intersections = typeof IntersectionObserver === 'function' ? new IntersectionObserver(onIntersect, { rootMargin: WINDOW_MARGIN }) : null;
+  let observing = false;
+
+  /** Whether `block`'s claims belong in the registry now. */
+  const inWindow = (block) => !windowed || !intersections || block.near === true;
+
+  /**
+   * One claim: its offsets in its block, and its DOM ranges, made when first asked for (registering
+   * it, or the card, the panel, navigation) and let go when its block leaves the window. Live ranges
+   * are not free (the browser updates every one on each DOM change), so a page holds them only for
+   * what is near the viewport and what the reader's UI asked for.
+   */
+  class Mark {
+    #ranges = null;
+    constructor(block, claim, category, spans) {
+      this.block = block;
+      this.claim = claim;
+      this.category = category;
+      this.spans = spans; // { claim, cue, source } as [start, end] or null
+      this.shown = false; // the reader shows this kind (card.js); counted in the badge
+      this.registered = false; // its ranges are in the highlights
+      this.dropped = false;
+    }
+
+    #get() {
+      if (this.#ranges) return this.#ranges;
+      const { block, spans } = this;
+      const ranges = { claim: rangeFor(block, spans.claim), cue: rangeFor(block, spans.cue), source: rangeFor(block, spans.source) };
+      if (!this.dropped) this.#ranges = ranges; // one identity: hit-testing maps ranges back to marks
+      return ranges;
+    }
+
+    /** Lets go of the ranges (outside the window, or dropped). */
+    release() {
+      this.#ranges = null;
+    }
+
+    get claimRange() {
+      return this.#get().claim;
+    }
+
+    get cueRange() {
+      return this.#get().cue;
+    }
+
+    get sourceRange() {
+      return this.#get().source;
+    }
+  }
+
+  // The first registration after the first analysis started: "first highlights" for the bench.
+  let firstRegistration = null;
+
+  /** Adds a mark's ranges to the highlights, or takes them out. */
+  function register(mark, on) {
+    if (mark.registered === on) return;
+    mark.registered = on;
+    const method = on ? 'add' : 'delete';
+    // Highlight.delete(null) throws (a claim without a source), so missing ranges are skipped.
+    const { claimRange, cueRange, sourceRange } = mark;
+    if (claimRange) highlightFor(mark.category)[method](claimRange);
+    if (cueRange) highlightFor('cue')[method](cueRange);
+    if (sourceRange) highlightFor('source')[method](sourceRange);
+    if (on && firstRegistration !== null) {
+      measure('allegedly:first-draw', firstRegistration);
+      firstRegistration = null;
+    }
+  }
+
+  /** Brings `block`'s marks in line with the window and the kinds shown; true if any changed. */
+  function sync(block) {
+    const near = inWindow(block);
+    let changed = false;
+    for (const mark of block.marks) {
+      const want = near && mark.shown && !mark.dropped;
+      if (mark.registered === want) continue;
+      register(mark, want);
+      changed = true;
+      if (!near) mark.release(); // left the window
+    }
+    return changed;
+  }
+
+  /** Turns the window on or off as the number of claims crosses the limits. */
+  function updateWindow() {
+    const want = windowed ? markCount > UNWINDOW_MARKS : markCount > WINDOW_MARKS;
+    if (want === windowed || !intersections) return;
+    windowed = want;
+    for (const block of blocks) sync(block);
+    reader?.changed();
+  }
+
+  function onIntersect(entries) {
+    const start = now();
+    let changed = false;
+    for (const entry of entries) {
+      const list = blocksOfContainer.get(entry.target);
+      if (!list) continue;
+      for (const block of list) {
+        block.near = entry.isIntersecting;
+        if (sync(block)) changed = true;
+      }
+    }
+    // The card maps registered ranges back to claims: they changed.
+    if (changed) reader?.changed();
+    measure('allegedly:window', start);
+  }
+
+  function watchBlock(block) {
+    if (!intersections || !block.marks.length) return;
+    let list = blocksOfContainer.get(block.container);
+    if (!list) {
+      list = new Set();
+      blocksOfContainer.set(block.container, list);
+      if (observing) intersections.observe(block.container);
+    }
+    list.add(block);
+  }
+
+  function unwatchBlock(block) {
+    const list = blocksOfContainer.get(block.container);
+    if (!list?.delete(block) || list.size) return;
+    blocksOfContainer.delete(block.container);
+    if (observing) intersections.unobserve(block.container);
+  }
+
+  /** While on, the window follows the viewport; while off, nothing watches. */
+  function observeWindow(on) {
+    if (!intersections || on === observing) return;
+    observing = on;
+    if (on) for (const container of blocksOfContainer.keys()) intersections.observe(container);
+    else intersections.disconnect();
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Drawing: a block's claims become marks (offsets only, cheap), then the marks in the window are
+  // registered.
+
+  const pendingSync = new Set(); // blocks drawn in this slice, registered at its end
+
   function draw(block, claims) {
     for (const claim of claims) {
       if (!claim || !isSpan(claim.cue, block.text.length) || !isSpan(claim.sentence, block.text.length)) {
         logOnce('ignored a claim with invalid offsets', claim);
         continue;
       }
-      const category = categoryOf(claim);
       const source = isSpan(claim.source, block.text.length) ? claim.source : null;
       const content = isSpan(claim.content, block.text.length) ? claim.content : null;
-      const mark = {
-        claim,
-        category,
-        claimRange: rangeFor(block, claimExtent({ cue: claim.cue, source, content })),
-        cueRange: rangeFor(block, claim.cue),
-        sourceRange: source ? rangeFor(block, source) : null,
-      };
-      if (!mark.claimRange && !mark.cueRange) continue;
-      mark.shown = false;
-      unpainted.push(mark); // registered in batches: see paintPending()
+      const extent = claimExtent({ cue: claim.cue, source, content });
+      if (extent[0] === extent[1] && claim.cue[0] === claim.cue[1]) continue;
+      const mark = new Mark(block, claim, categoryOf(claim), { claim: extent, cue: claim.cue, source });
+      mark.shown = reader?.shows(mark) ?? true;
       block.marks.push(mark);
+      markCount++;
+    }
+    if (block.marks.length) {
+      watchBlock(block);
+      pendingSync.add(block);
     }
   }
 
-  /** Adds a mark's ranges to the highlights, or takes them out (a kind the reader turned off). */
-  function paint(mark, shown) {
-    if (mark.shown === shown) return;
-    mark.shown = shown;
-    const method = shown ? 'add' : 'delete';
-    if (mark.claimRange) highlightFor(mark.category)[method](mark.claimRange);
-    if (mark.cueRange) highlightFor('cue')[method](mark.cueRange);
-    if (mark.sourceRange) highlightFor('source')[method](mark.sourceRange);
+  /** Registers what this slice drew (those in the window). */
+  function syncPending() {
+    updateWindow();
+    for (const block of pendingSync) if (blocks.has(block)) sync(block);
+    pendingSync.clear();
   }
 
-  /** The reader changed which kinds are shown: repaint every mark, no re-analysis. */
+  /** The reader changed which kinds are shown: re-register every mark, no re-analysis. */
   function refilter() {
-    for (const block of blocks) for (const mark of block.marks) paint(mark, reader?.shows(mark) ?? true);
+    for (const block of blocks) {
+      for (const mark of block.marks) mark.shown = reader?.shows(mark) ?? true;
+      sync(block);
+    }
     reportState();
   }
 
@@ -338,12 +609,13 @@
   }
 
   function erase(block) {
-    // paint() skips a mark's missing ranges: Highlight.delete(null) throws (a claim without a source),
-    // which once aborted a whole page change half-way.
     for (const mark of block.marks) {
-      mark.dropped = true; // a mark still waiting in `unpainted` must not be painted later
-      paint(mark, false);
+      mark.dropped = true;
+      register(mark, false);
+      mark.release();
     }
+    markCount -= block.marks.length;
+    unwatchBlock(block);
     block.marks = [];
   }
 
@@ -357,6 +629,7 @@
     blocks.delete(block);
     for (const { node } of block.segments) if (node && blockOfNode.get(node) === block) blockOfNode.delete(node);
   }
+
 
   let withdrawn = false; // unregistered while on because the analyzer failed
 
@@ -406,6 +679,7 @@
   // replies are drawn as they come back, while the walk goes on.
   const SLICE_MS = 8;
   const FIRST_MESSAGE_CHARS = 4_000;
+  const VISIBLE_FIRST_CHARS = 16_000; // about the text of a few screens
   const MESSAGE_CHARS = 120_000; // batched: one message per block was 10× slower (PLATFORM.md)
 
   /**
@@ -431,7 +705,7 @@
   async function analyse(source, t0 = now()) {
     inFlight++;
     const gen = generation;
-    const timing = { collect: 0, analyze: 0, draw: 0, firstDraw: null, t0 };
+    const timing = { collect: 0, analyze: 0, draw: 0, t0 };
     const requests = [];
     let batch = [];
     let batchChars = 0;
@@ -531,45 +805,25 @@
     drainer ??= drainDraws().finally(() => (drainer = null));
   }
 
-  // New marks reach the highlights in batches that double in size. Chromium rebuilds its markers for
-  // every registered range whenever a highlight changes, so adding ranges slice after slice cost
-  // time quadratic in their number (a 10 MB page took minutes and froze for seconds); doubling keeps
-  // the total linear, and the first batch, the first blocks found, still shows at once.
-  let unpainted = [];
-  let painted = 0;
-
-  function paintPending() {
-    const marks = unpainted;
-    unpainted = [];
-    for (const mark of marks) {
-      if (mark.dropped) continue;
-      paint(mark, reader?.shows(mark) ?? true);
-      painted++;
-    }
-  }
-
   async function drainDraws() {
     let next = 0;
     for (;;) {
       await yieldToPage(); // never inside the slice that queued the work
       const deadline = now() + SLICE_MS;
+      let timing = null;
+      const start = now();
+      // Marks are made and registered within the slice's budget: registering a block's claims makes
+      // their ranges, the costly part, and only blocks in the window get them.
       while (next < drawQueue.length && now() < deadline) {
-        const { block, claims, gen, timing } = drawQueue[next++];
+        const item = drawQueue[next++];
         // Dropped meanwhile (its nodes left the page) or from before a teardown: skip.
-        if (gen !== generation || !blocks.has(block)) continue;
-        const start = now();
-        draw(block, claims);
-        const end = now();
-        timing.draw += end - start;
-        if (timing.firstDraw === null && block.marks.length) timing.firstDraw = end - timing.t0;
+        if (item.gen !== generation || !blocks.has(item.block)) continue;
+        timing = item.timing;
+        draw(item.block, item.claims);
+        syncPending();
       }
-      const finished = next >= drawQueue.length;
-      if (unpainted.length && (finished || painted === 0 || unpainted.length >= painted)) {
-        const start = now();
-        paintPending();
-        if (drawQueue[next - 1]) drawQueue[next - 1].timing.draw += now() - start;
-      }
-      if (finished) {
+      if (timing) timing.draw += now() - start;
+      if (next >= drawQueue.length) {
         drawQueue = [];
         return;
       }
@@ -714,12 +968,14 @@
     showHighlights();
     observe();
     reader?.on();
+    observeWindow(true);
     if (!started) {
       started = true;
       const t0 = now();
-      analyse(document.body ? blockStream(document.body) : [], t0).then((timing) => {
-        if (timing.firstDraw !== null) measure('allegedly:first-draw', t0, timing.firstDraw);
+      firstRegistration = t0;
+      analyse(document.body ? visibleFirst(document.body) : [], t0).then(() => {
         measure('allegedly:pipeline', t0);
+        if (TIMINGS) setTimeout(measureFloor, 0);
       });
     } else {
       // The highlights are back already; the check for unobserved changes walks the page, so it
@@ -742,6 +998,7 @@
     batchTimer = 0;
     pendingRecords = [];
     hideHighlights();
+    observeWindow(false);
     reader?.off();
     reportState();
   }
@@ -752,6 +1009,7 @@
     observer.disconnect();
     clearTimeout(batchTimer);
     if (supported) hideHighlights();
+    observeWindow(false);
     reader?.teardown();
     generation++;
   }

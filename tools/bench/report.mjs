@@ -12,16 +12,17 @@ function browserTable(name, browser, pages) {
   if (browser.skipped) return `### ${name}\n\nSkipped: ${browser.skipped}\n`;
   const memoryLabel = name === 'chromium' ? 'page JS heap Δ' : 'content process RSS Δ';
   const rows = [
-    `| page | text nodes | (a) floor: TreeWalker | (b) collect | (b) analyse (background, wall) | (c) draw | pipeline, wall | main thread (collect + draw) | first highlights | mark.js (script) | (e) longest task | (d) toggle off / on (+ its frame) | idle CPU / ${3} s (page alone) | (f) ${memoryLabel} |`,
-    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    `| page | text nodes | claims (registered) | (a) floor: page's world | (a) floor: extension's world | (b) collect | (c) draw | window moves | **main thread** (collect + draw + window) | (b) analyse (background, off the page's thread) | pipeline, wall | first highlights | mark.js (script, main thread) | (e) longest task | (d) toggle off / on (+ its frame) | idle CPU / ${3} s (page alone) | (f) ${memoryLabel} |`,
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ];
   for (const [page, { plain, extension: ext }] of Object.entries(browser.pages)) {
     if (!ext) continue;
     const longest = [ext.longTaskMs !== null ? `${ms(ext.longTaskMs)} (longtask)` : null, `${ms(ext.longestGapMs)} (heartbeat)`].filter(Boolean).join(', ');
     const toggle = ext.toggle ? `${ms(ext.toggle.off.handlerMs)} / ${ms(ext.toggle.on.handlerMs)} (+${ms(ext.toggle.on.frameMs)})` : 'not run';
     const memory = Number.isFinite(ext.memory) && Number.isFinite(plain.memory) ? mb(ext.memory - plain.memory) : 'n/a';
+    const claims = `${(ext.claims ?? NaN).toLocaleString('en')} (${(ext.registered ?? NaN).toLocaleString('en')})`;
     rows.push(
-      `| ${page} | ${plain.textNodes.toLocaleString('en')} | ${ms(plain.floorMs)} | ${ms(ext.collectMs)} | ${ms(ext.analyzeMs)} | ${ms(ext.drawMs)} | ${ms(ext.pipelineMs)} | ${ms(ext.mainThreadMs)} | ${ms(ext.firstDrawMs)} | ${ms(plain.markjs.script)} | ${longest} | ${toggle} | ${ms(ext.idleCpuMs)} (${ms(plain.idleCpuMs)}) | ${memory} |`,
+      `| ${page} | ${plain.textNodes.toLocaleString('en')} | ${claims} | ${ms(plain.floorMs)} | ${ms(ext.floorWorldMs)} | ${ms(ext.collectMs)} | ${ms(ext.drawMs)} | ${ms(ext.windowMs)} | **${ms(ext.mainThreadMs)}** | ${ms(ext.analyzeMs)} | ${ms(ext.pipelineMs)} | ${ms(ext.firstDrawMs)} | ${ms(plain.markjs.script)} | ${longest} | ${toggle} | ${ms(ext.idleCpuMs)} (${ms(plain.idleCpuMs)}) | ${memory} |`,
     );
   }
   const bg = browser.backgroundMemory ? `Background (${name === 'chromium' ? 'service worker JS heap + array buffers' : 'extension process RSS'}): ${mb(browser.backgroundMemory)}.` : '';
@@ -35,14 +36,17 @@ function targets(results) {
     if (browser.skipped) continue;
     for (const [page, { plain, extension: ext }] of Object.entries(browser.pages)) {
       if (!ext) continue;
-      const wall = ext.pipelineMs / plain.floorMs;
+      // Judged on the main thread (what the reader feels), against the walk in the page's own world.
       const main = ext.mainThreadMs / plain.floorMs;
-      add(`pipeline ≤ 3× floor, ${page} (wall; main thread)`, name, `${ratio(wall)}; ${ratio(main)}`, wall <= 3);
+      const mainWorld = ext.mainThreadMs / ext.floorWorldMs;
+      const wall = ext.pipelineMs / plain.floorMs;
+      add(`pipeline ≤ 3× floor, ${page}: main thread ÷ page-world floor (÷ extension-world floor; wall ÷ page-world floor)`, name, `${ratio(main)} (${ratio(mainWorld)}; ${ratio(wall)})`, main <= 3);
     }
     const long = browser.pages.long;
     if (long?.extension) {
-      const x = long.plain.markjs.script / long.extension.pipelineMs;
-      add('≥ 5× faster than mark.js, long page (mark.js ÷ pipeline wall)', name, ratio(x), x >= 5);
+      const x = long.plain.markjs.script / long.extension.mainThreadMs;
+      const wall = long.plain.markjs.script / long.extension.pipelineMs;
+      add('≥ 5× faster than mark.js, long page: mark.js ÷ our main thread (÷ our wall)', name, `${ratio(x)} (${ratio(wall)})`, x >= 5);
     }
     const huge = browser.pages.huge;
     if (huge?.extension) {
@@ -73,7 +77,7 @@ export function markdownReport(results) {
 Machine: ${results.machine.cpus} cores (${results.machine.model}), ${results.machine.memoryGB} GB, ${results.machine.os}.
 Pages (generated at run time from ${results.text.join(' and ')}): ${pages}.
 Peer: mark.js \`markRegExp\` with the analyzer's ${results.lexiconForms} cue forms as one regex, same page, same run.
-Times in ms (median of the timed loads); the extension's phases come from its own User Timing measures.
+Times in ms (median of the timed loads); the extension's phases come from its content script's own User Timing measures (on only in the bench's copy of the extension). *Main thread* is the content script's own work on the page's thread; the analysis runs in the background (service worker / event page) and blocks nothing on the page; *pipeline, wall* runs from the start of the walk to the last claim drawn. *Claims (registered)*: every claim found (the badge) and how many are registered with \`CSS.highlights\` at the end (on pages with more than 600 claims, only those within 1.5 screens of the viewport).
 
 ${sections.join('\n')}
 ### Targets (issue 6)
