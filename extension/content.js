@@ -82,7 +82,7 @@
   const PHRASING_TAGS = new Set([
     'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i',
     'ins', 'kbd', 'mark', 'nobr', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup',
-    'time', 'tt', 'u', 'var', 'wbr',
+    'time', 'tt', 'u', 'var', 'wbr', 'br',
   ]);
 
   // Computed styles are read only for candidate block containers, once per element per task (the
@@ -103,8 +103,7 @@
 
   /** Why an element's subtree is not read, or '' when it is (for the roots of page changes). */
   function skipReason(el) {
-    if (SKIPPED_TAGS.has(el.localName)) return 'tag';
-    if (el.hasAttribute(UI_ATTRIBUTE)) return 'hidden';
+    if (el.closest(SKIPPED_SELECTOR)) return 'tag'; // itself or inside one (text added to a <button>)
     if (el.isContentEditable) return 'editable';
     if (!el.checkVisibility() && displayOf(el) !== 'contents') return 'hidden';
     return '';
@@ -120,23 +119,28 @@
     return el;
   }
 
-  // What the walk does with the text directly inside an element. checkVisibility (Chrome 105+,
-  // Firefox 106+; the option was `checkVisibilityCSS` before Chrome 121) answers for display:none
-  // anywhere above, visibility and content-visibility in one native call per element holding text,
-  // where reading computed styles cost one call per element of the page.
+  // What the walk does with the text directly inside an element: read it, pass over it (visibility:
+  // hidden; its children may still show), end the block there (editable), or skip a whole subtree
+  // (an element, returned). One to three native calls per element that holds text, none for the
+  // others: per-element reads (a tag name, a computed style) through Firefox's Xray wrappers were
+  // most of the walk's time. checkVisibility (Chrome 105+, Firefox 106+; the option was
+  // `checkVisibilityCSS` before Chrome 121) answers for display:none anywhere above, visibility and
+  // content-visibility in one call.
   const READ = 0;
-  const INVISIBLE = 1; // visibility: hidden and the like: its children may still show
-  const BOXLESS = 2; // display: none here or above: nothing under it shows
-  const EDITABLE = 3;
+  const INVISIBLE = 1;
+  const EDITABLE = 2;
   const VISIBILITY = { visibilityProperty: true, checkVisibilityCSS: true };
+  const SKIPPED_SELECTOR = [...SKIPPED_TAGS, `[${UI_ATTRIBUTE}]`].join(',');
 
-  function textState(el) {
+  function textState(el, root) {
+    const skipped = el.closest(SKIPPED_SELECTOR);
+    if (skipped) return skipped;
     if (el.isContentEditable) return EDITABLE;
     if (el.checkVisibility(VISIBILITY)) return READ;
     if (el.checkVisibility()) return INVISIBLE;
     // No box: hidden, unless the element is display:contents (its text renders in the parent's box).
-    if (displayOf(el) === 'contents') return el.parentElement ? textState(el.parentElement) : READ;
-    return BOXLESS;
+    if (displayOf(el) === 'contents') return el.parentElement && el !== root ? textState(el.parentElement, root) : READ;
+    return hiddenTop(el, root);
   }
 
   /** The outermost element from `el` up (not past `root`) without a box: a subtree the walk can skip. */
@@ -146,70 +150,77 @@
     return top;
   }
 
-  /** Yielded every CHECKPOINT_NODES nodes by the walks below, so a caller can stop at a deadline. */
+  /** Yielded every CHECKPOINT_NODES text nodes by the walks below, so a caller can stop at a deadline. */
   const CHECKPOINT = null;
-  const CHECKPOINT_NODES = 256;
+  const CHECKPOINT_NODES = 64;
   /**
    * Yielded where a form field or an editable region interrupts the text: the block ends there, so
    * no range ever spans the reader's own text (a claim around an inline editable span would paint it).
    */
   const BOUNDARY = Object.freeze({ boundary: true });
   const FIELD_TAGS = new Set(['input', 'textarea', 'select', 'button']);
+  /** Elements without text that still split or break the text: line breaks and empty fields. */
+  const MARKER_SELECTOR = 'br, input:not([type=hidden])';
+
+  /**
+   * The line breaks and fields under `root` (few on most pages), by the first text node after each:
+   * a walk over text nodes alone never meets them. Null when there are none.
+   */
+  function markersByNextText(root) {
+    const found = root.querySelectorAll(MARKER_SELECTOR);
+    if (!found.length) return null;
+    const byText = new Map();
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (const el of found) {
+      walker.currentNode = el;
+      const next = walker.nextNode();
+      if (!next) continue;
+      const marker = el.localName === 'br' ? el : BOUNDARY;
+      const list = byText.get(next);
+      if (list) list.push(marker);
+      else byText.set(next, [marker]);
+    }
+    return byText;
+  }
 
   /**
    * Text nodes under `root`, in document order, that a reader can see and the analyzer may read,
-   * and <br> elements; CHECKPOINT now and then. With `from` (an element under `root`), the walk
-   * starts there and goes on to the end of `root`. No acceptNode filter: a call back into script per
-   * node is what made the walk slow; skipped subtrees are stepped over here instead. Per element
-   * only its tag is read; visibility is checked once per element that holds text.
+   * <br> elements and BOUNDARY where they fall between them, and CHECKPOINT now and then. With
+   * `from` (an element under `root`), the walk starts there and goes on to the end of `root`. The
+   * walk visits text nodes only (no acceptNode filter, whose call back into script per node made it
+   * slow); a skipped subtree is left by jumping to its last node.
    */
   function* readableTextNodes(root, from = null) {
     if (root.nodeType === Node.ELEMENT_NODE && skipReason(root)) return;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    const markers = markersByNextText(root);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     if (from) walker.currentNode = from;
-    // Our own UI's hosts (usually none under the body): compared by identity, no read per element.
-    const ownUi = new Set(document.querySelectorAll(`[${UI_ATTRIBUTE}]`));
-    /** Moves the walker past `el`'s subtree; false when the walk is over. */
-    const skip = (el) => {
-      walker.currentNode = el;
-      while (!walker.nextSibling()) {
-        if (!walker.parentNode() || walker.currentNode === root) return false;
-      }
-      return true;
-    };
     let count = 0;
     let lastParent = null;
     let state = READ;
-    let node = walker.nextNode();
-    while (node) {
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (++count % CHECKPOINT_NODES === 0) yield CHECKPOINT;
-      if (node.nodeType === Node.TEXT_NODE) {
-        const parent = node.parentNode;
-        if (parent !== lastParent) {
-          lastParent = parent;
-          state = parent.nodeType === Node.ELEMENT_NODE ? textState(parent) : READ;
-        }
-        if (state === READ) {
-          yield node;
-        } else if (state === EDITABLE) {
-          yield BOUNDARY;
-        } else if (state === BOXLESS) {
-          lastParent = null;
-          if (!skip(hiddenTop(parent, root))) return;
-          node = walker.currentNode;
-          continue;
-        }
-      } else {
-        const tag = node.localName;
-        if (SKIPPED_TAGS.has(tag) || (ownUi.size && ownUi.has(node))) {
-          if (FIELD_TAGS.has(tag)) yield BOUNDARY;
-          if (!skip(node)) return;
-          node = walker.currentNode;
-          continue;
-        }
-        if (tag === 'br') yield node; // a line break inside a block: the analyzer sees a newline there
+      const before = markers?.get(node);
+      if (before) yield* before;
+      const parent = node.parentNode;
+      if (parent !== lastParent) {
+        lastParent = parent;
+        state = parent.nodeType === Node.ELEMENT_NODE ? textState(parent, root) : READ;
       }
-      node = walker.nextNode();
+      if (state === READ) {
+        yield node;
+      } else if (state === EDITABLE) {
+        yield BOUNDARY;
+      } else if (state !== INVISIBLE) {
+        // A subtree not to read (`state`, an element): jump to its last node; the walk goes on after.
+        const skipped = state;
+        if (skipped === root || skipped.contains(root)) return;
+        if (FIELD_TAGS.has(skipped.localName)) yield BOUNDARY;
+        let last = skipped;
+        while (last.lastChild) last = last.lastChild;
+        walker.currentNode = last;
+        lastParent = null;
+      }
     }
   }
 
@@ -416,8 +427,8 @@
   // then: an IntersectionObserver on the blocks' containers moves the window as the reader scrolls.
   // Below that, everything is registered (a typical article), exactly as before.
 
-  const WINDOW_MARKS = 600;
-  const UNWINDOW_MARKS = 400; // hysteresis: a page hovering around the limit does not flip-flop
+  const WINDOW_MARKS = 400;
+  const UNWINDOW_MARKS = 250; // hysteresis: a page hovering around the limit does not flip-flop
   const WINDOW_MARGIN = '150% 0px'; // one and a half screens above and below
   let windowed = false;
   const blocksOfContainer = new Map(); // block container → its blocks that have marks
@@ -509,6 +520,17 @@
     const want = windowed ? markCount > UNWINDOW_MARKS : markCount > WINDOW_MARKS;
     if (want === windowed || !intersections) return;
     windowed = want;
+    if (windowed) {
+      // Taking the ranges out one by one cost Firefox 0.4 s for 600 claims: empty the highlights in
+      // one call each, then put back those in the window.
+      for (const highlight of highlights.values()) highlight.clear();
+      for (const block of blocks) {
+        for (const mark of block.marks) {
+          mark.registered = false;
+          if (block.near !== true) mark.release();
+        }
+      }
+    }
     for (const block of blocks) sync(block);
     reader?.changed();
   }
