@@ -12,7 +12,7 @@ function browserTable(name, browser, pages) {
   if (browser.skipped) return `### ${name}\n\nSkipped: ${browser.skipped}\n`;
   const memoryLabel = name === 'chromium' ? 'page JS heap Δ' : 'content process RSS Δ';
   const rows = [
-    `| page | text nodes | claims (registered) | (a) floor: page's world | (a) floor: extension's world | (b) collect | (c) draw | window moves | **main thread** (collect + draw + window) | (b) analyse (background, off the page's thread) | pipeline, wall | first highlights | mark.js (script, main thread) | (e) longest task | (d) toggle off / on (+ its frame) | idle CPU / ${3} s (page alone) | (f) ${memoryLabel} |`,
+    `| page | text nodes | claims (registered) | (a) floor: page's world | (a) floor: extension's world | (b) collect | (c) draw | window moves | **main thread** (collect + draw + window) | (b) analyse (background, off the page's thread) | pipeline, wall | first highlights | mark.js (script, main thread) | (e) longest task | (d) toggle off / on (+ its frame) | idle CPU, ms per s: median, max of 5 (page alone) | (f) ${memoryLabel} |`,
     '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ];
   for (const [page, { plain, extension: ext }] of Object.entries(browser.pages)) {
@@ -22,7 +22,7 @@ function browserTable(name, browser, pages) {
     const memory = Number.isFinite(ext.memory) && Number.isFinite(plain.memory) ? mb(ext.memory - plain.memory) : 'n/a';
     const claims = `${(ext.claims ?? NaN).toLocaleString('en')} (${(ext.registered ?? NaN).toLocaleString('en')})`;
     rows.push(
-      `| ${page} | ${plain.textNodes.toLocaleString('en')} | ${claims} | ${ms(plain.floorMs)} | ${ms(ext.floorWorldMs)} | ${ms(ext.collectMs)} | ${ms(ext.drawMs)} | ${ms(ext.windowMs)} | **${ms(ext.mainThreadMs)}** | ${ms(ext.analyzeMs)} | ${ms(ext.pipelineMs)} | ${ms(ext.firstDrawMs)} | ${ms(plain.markjs.script)} | ${longest} | ${toggle} | ${ms(ext.idleCpuMs)} (${ms(plain.idleCpuMs)}) | ${memory} |`,
+      `| ${page} | ${plain.textNodes.toLocaleString('en')} | ${claims} | ${ms(plain.floorMs)} | ${ms(ext.floorWorldMs)} | ${ms(ext.collectMs)} | ${ms(ext.drawMs)} | ${ms(ext.windowMs)} | **${ms(ext.mainThreadMs)}** | ${ms(ext.analyzeMs)} | ${ms(ext.pipelineMs)} | ${ms(ext.firstDrawMs)} | ${ms(plain.markjs.script)} | ${longest} | ${toggle} | ${ms(ext.idleCpu?.medianMs)}, ${ms(ext.idleCpu?.maxMs)} (${ms(plain.idleCpu?.medianMs)}, ${ms(plain.idleCpu?.maxMs)}) | ${memory} |`,
     );
   }
   const bg = browser.backgroundMemory ? `Background (${name === 'chromium' ? 'service worker JS heap + array buffers' : 'extension process RSS'}): ${mb(browser.backgroundMemory)}.` : '';
@@ -59,9 +59,10 @@ function targets(results) {
       const worst = Math.max(typical.off.totalMs ?? Infinity, typical.on.totalMs ?? Infinity);
       add('toggle within one frame, typical article (handler + its frame)', name, `${ms(worst)} ms`, worst <= FRAME_MS);
     }
-    const idle = Object.values(browser.pages).map((p) => (p.extension?.idleCpuMs ?? NaN) - p.plain.idleCpuMs);
+    // A median over one-second windows: something of ours that runs while idle would be in each.
+    const idle = Object.values(browser.pages).map((p) => (p.extension?.idleCpu?.medianMs ?? NaN) - (p.plain.idleCpu?.medianMs ?? NaN));
     const worstIdle = Math.max(...idle.filter(Number.isFinite));
-    add(`no CPU while idle (extra ms over ${3} s vs the page alone, worst page)`, name, `${ms(worstIdle)} ms`, worstIdle <= 5);
+    add('no CPU while idle (median ms per second over 5 s, minus the page alone, worst page)', name, `${ms(worstIdle)} ms/s`, worstIdle <= 1);
   }
   rows.push(`| wasm ≤ 150 KB gzipped | both | ${kb(results.wasm.gzipBytes)} (${kb(results.wasm.bytes)} raw) | ${verdict(results.wasm.gzipBytes <= 150 * 1024)} |`);
   return rows.join('\n');
