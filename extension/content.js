@@ -731,6 +731,7 @@
     const requests = [];
     let batch = [];
     let batchChars = 0;
+    let firstDrawn = false;
     const flush = () => {
       if (!batch.length) return;
       if (!requests.length && inFlight === 1) reportState(); // "working" while the analyzer runs
@@ -766,6 +767,15 @@
         }
         timing.collect += now() - sliceStart;
         if (!requests.length) flush(); // the first blocks leave with the first slice
+        if (!firstDrawn && requests.length) {
+          // The first blocks (the top of the page, or what is on screen) are drawn before the walk
+          // goes on: otherwise the analyzer's reply queued behind our own slices (Chromium runs
+          // the page's posted messages first) and the first highlights came late on long pages.
+          firstDrawn = true;
+          await requests[0];
+          while (drainer) await drainer;
+          if (gen !== generation) return timing;
+        }
         if (!done) {
           await yieldToPage();
           if (gen !== generation) return timing;
@@ -990,7 +1000,8 @@
     showHighlights();
     observe();
     reader?.on();
-    observeWindow(true);
+    // The window's observer reports every block again; not inside the toggle's task and frame.
+    setTimeout(() => enabled && observeWindow(true), 0);
     if (!started) {
       started = true;
       const t0 = now();
@@ -1022,7 +1033,7 @@
     hideHighlights();
     observeWindow(false);
     reader?.off();
-    reportState();
+    setTimeout(reportState, 0); // the badge follows a moment later; the highlights go at once
   }
 
   /** Gone for good (the extension went away): unregister everything, watch nothing. */

@@ -17,7 +17,7 @@ function browserTable(name, browser, pages) {
   ];
   for (const [page, { plain, extension: ext }] of Object.entries(browser.pages)) {
     if (!ext) continue;
-    const longest = [ext.longTaskMs !== null ? `${ms(ext.longTaskMs)} (longtask)` : null, `${ms(ext.longestGapMs)} (heartbeat)`].filter(Boolean).join(', ');
+    const longest = [ext.longTaskMs !== null ? `${ms(ext.longTaskMs)} (longtask)` : null, `${ms(ext.longestGapMs)} (heartbeat; page alone ${ms(plain.ownGapMs)})`].filter(Boolean).join(', ');
     const toggle = ext.toggle ? `${ms(ext.toggle.off.handlerMs)} / ${ms(ext.toggle.on.handlerMs)} (+${ms(ext.toggle.on.frameMs)})` : 'not run';
     const memory = Number.isFinite(ext.memory) && Number.isFinite(plain.memory) ? mb(ext.memory - plain.memory) : 'n/a';
     const claims = `${(ext.claims ?? NaN).toLocaleString('en')} (${(ext.registered ?? NaN).toLocaleString('en')})`;
@@ -78,7 +78,7 @@ export function markdownReport(results) {
 Machine: ${results.machine.cpus} cores (${results.machine.model}), ${results.machine.memoryGB} GB, ${results.machine.os}.
 Pages (generated at run time from ${results.text.join(' and ')}): ${pages}.
 Peer: mark.js \`markRegExp\` with the analyzer's ${results.lexiconForms} cue forms as one regex, same page, same run.
-Times in ms (median of the timed loads); the extension's phases come from its content script's own User Timing measures (on only in the bench's copy of the extension). *Main thread* is the content script's own work on the page's thread; the analysis runs in the background (service worker / event page) and blocks nothing on the page; *pipeline, wall* runs from the start of the walk to the last claim drawn. *Claims (registered)*: every claim found (the badge) and how many are registered with \`CSS.highlights\` at the end (on pages with more than 600 claims, only those within 1.5 screens of the viewport).
+Times in ms (median of the timed loads); the extension's phases come from its content script's own User Timing measures (on only in the bench's copy of the extension). *Main thread* is the content script's own work on the page's thread; the analysis runs in the background (service worker / event page) and blocks nothing on the page; *pipeline, wall* runs from the start of the walk to the last claim drawn. *Claims (registered)*: every claim found (the badge) and how many are registered with \`CSS.highlights\` at the end (on pages with more than 400 claims, only those of blocks within 1.5 screens of the viewport).
 
 ${sections.join('\n')}
 ### Targets (issue 6)
