@@ -109,9 +109,9 @@ pub fn find_cues(tokens: &Tokens, sentence: Window, hits: &[Hit], quotations: &[
             continue;
         }
         let voice = voice(tokens, sentence, first, entry);
-        // "as I said" inside a quotation is part of the quotation.
-        if entry.role == Role::Speech
-            && voice == Voice::FirstPerson
+        // A report inside a quotation ("as I said", "people tell me") is part of what is quoted:
+        // the quotation is already the speaker's claim. The writer's own hedges still count.
+        if !matches!(entry.role, Role::Hedge | Role::Seem | Role::Modal)
             && quotes::containing(quotations, hit.start).is_some()
         {
             continue;
