@@ -183,13 +183,20 @@ fn fits(tokens: &Tokens, s: Window, first: usize, last: usize, entry: &Entry) ->
         _ => match entry.needs {
             Needs::Nothing => true,
             Needs::NotNoun => !is_noun_use(tokens, s, first, next, entry.form),
-            Needs::Speech => speech_follows(tokens, s, next) || after_quotation(tokens, s, first),
+            Needs::Speech => {
+                speech_follows(tokens, s, next)
+                    || after_quotation(tokens, s, first)
+                    || tokens.word_in(next, &["to"])
+                        && entry.lemma.is_some_and(|l| TO_COMPLEMENT.contains(&l))
+            }
             Needs::Quote => {
                 quote_follows(tokens, s, next)
                     || tokens.is_punct(next, ':')
                     || tokens.word_in(
                         next,
-                        &["for", "on", "upon", "to", "it", "him", "her", "them", "out"],
+                        &[
+                            "for", "on", "upon", "to", "it", "him", "her", "them", "out", "about",
+                        ],
                     )
                     || after_quotation(tokens, s, first)
             }
@@ -453,6 +460,11 @@ fn is_noun_use(tokens: &Tokens, s: Window, first: usize, next: usize, form: Form
         _ => prev_is_determiner,
     }
 }
+
+/// Verbs whose infinitive complement is a reported position: "agreed to pay", "hopes to win".
+const TO_COMPLEMENT: &[&str] = &[
+    "agree", "hope", "plead", "pledge", "vow", "promise", "threaten",
+];
 
 /// Words that open the object or clause of a verb: "attacks the judge", "claims he won".
 const OBJECT_STARTS: &[&str] = &[
