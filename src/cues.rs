@@ -199,6 +199,7 @@ fn fits(tokens: &Tokens, s: Window, first: usize, last: usize, entry: &Entry) ->
                         ],
                     )
                     || after_quotation(tokens, s, first)
+                    || entry.lemma == Some("call") && names_after_subject(tokens, s, first)
             }
             Needs::Epistemic => epistemic(tokens, s, first),
             Needs::That => tokens.word_in(next, &["that"]),
@@ -241,6 +242,10 @@ fn finite_enough(tokens: &Tokens, s: Window, first: usize, entry: &Entry) -> boo
         {
             true
         }
+        // "did not mention", "would not say": a refusal to speak is reported as speech.
+        Form::Base if before.is_some_and(|p| negated_finite(tokens, s, p)) => {
+            entry.role == Role::Speech
+        }
         Form::Base => before.is_some_and(|p| tokens.is_word(p) && !tokens.word_in(p, NOT_FINITE)),
         Form::Third => before.is_none_or(|p| {
             let word = tokens.str(p);
@@ -251,6 +256,13 @@ fn finite_enough(tokens: &Tokens, s: Window, first: usize, entry: &Entry) -> boo
         }),
         _ => true,
     }
+}
+
+/// Whether token `p` is the "not" of a finite verb group: "did not", "would not".
+fn negated_finite(tokens: &Tokens, s: Window, p: usize) -> bool {
+    p > s.lo
+        && tokens.word_in(p, &["not"])
+        && tokens.word_in(p - 1, &["did", "does", "do", "would", "will"])
 }
 
 /// A colon after a speaker: a short name-like phrase opens the clause ("Trump: …",
@@ -459,6 +471,24 @@ fn is_noun_use(tokens: &Tokens, s: Window, first: usize, next: usize, form: Form
         }
         _ => prev_is_determiner,
     }
+}
+
+/// "Graham called both candidates liars", "he calls it a hoax": "call" right after its subject,
+/// naming someone something — not "a group called X", "called off", "called back".
+fn names_after_subject(tokens: &Tokens, s: Window, first: usize) -> bool {
+    let mut p = first;
+    while p > s.lo && is_adverb(tokens, p - 1) {
+        p -= 1;
+    }
+    let subject = p > s.lo
+        && (tokens.is_capitalised(p - 1) && p - 1 > s.lo
+            || tokens.word_in(p - 1, &["he", "she", "they", "who", "we"]));
+    subject
+        && tokens.is_word(first + 1)
+        && !tokens.word_in(
+            first + 1,
+            &["off", "up", "in", "back", "out", "by", "a", "an"],
+        )
 }
 
 /// Verbs whose infinitive complement is a reported position: "agreed to pay", "hopes to win".
