@@ -203,7 +203,7 @@ fn fits(tokens: &Tokens, s: Window, first: usize, last: usize, entry: &Entry) ->
             }
             Needs::Epistemic => epistemic(tokens, s, first),
             Needs::That => tokens.word_in(next, &["that"]),
-            Needs::Evidence => first > s.lo && tokens.word_in(first - 1, EVIDENCE),
+            Needs::Evidence => evidence_before(tokens, s, first),
             Needs::As => (next..s.hi.min(next + 6))
                 .take_while(|&i| tokens.is_word(i))
                 .any(|i| tokens.word_in(i, &["as", "that"])),
@@ -247,6 +247,8 @@ fn finite_enough(tokens: &Tokens, s: Window, first: usize, entry: &Entry) -> boo
             entry.role == Role::Speech
         }
         Form::Base => before.is_some_and(|p| tokens.is_word(p) && !tokens.word_in(p, NOT_FINITE)),
+        // "says", "tells", "argues" are never plural nouns: "Reid caucused and says he voted".
+        Form::Third if entry.lemma.is_some_and(|l| NEVER_NOUNS.contains(&l)) => true,
         Form::Third => before.is_none_or(|p| {
             let word = tokens.str(p);
             !(tokens.word_in(p, DETERMINERS)
@@ -490,6 +492,40 @@ fn names_after_subject(tokens: &Tokens, s: Window, first: usize) -> bool {
             &["off", "up", "in", "back", "out", "by", "a", "an"],
         )
 }
+
+/// A word for a record or a study heads the subject a few words before: "FEC records from the
+/// 2008 cycle show", "a new poll showing", "the survey found". No punctuation between, so the
+/// word is in the same phrase.
+fn evidence_before(tokens: &Tokens, s: Window, first: usize) -> bool {
+    let lo = first.saturating_sub(WINDOW).max(s.lo);
+    (lo..first)
+        .rev()
+        .take_while(|&i| tokens.is_word(i))
+        .any(|i| tokens.word_in(i, EVIDENCE))
+}
+
+/// Verbs whose "-s" form is never a plural noun, so no determiner or preposition before it
+/// makes it one.
+const NEVER_NOUNS: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "explain",
+    "insist",
+    "argue",
+    "warn",
+    "deny",
+    "admit",
+    "acknowledge",
+    "assert",
+    "contend",
+    "declare",
+    "testify",
+    "concede",
+    "urge",
+    "predict",
+    "suggest",
+];
 
 /// Verbs whose infinitive complement is a reported position: "agreed to pay", "hopes to win".
 const TO_COMPLEMENT: &[&str] = &[

@@ -276,8 +276,10 @@ pub static VERBS: &[VerbEntry] = &[
     v("highlight", Neutral, NotNoun),
     skip(irr("show", ["shows", "showed", "shown", "showing"], Factive, NotNoun), &["show", "showing"]),
     // "records show", "polls show": the bare form only after a word for evidence.
-    skip(irr("show", ["shows", "showed", "shown", "showing"], Factive, Needs::Evidence), &["shows", "showed", "shown", "showing"]),
+    // "a poll showing", "the survey found": any form after the name of a record or a study.
+    skip(irr("show", ["shows", "showed", "shown", "showing"], Factive, Needs::Evidence), &["shown"]),
     irr("find", ["finds", "found", "found", "finding"], Factive, Needs::Speech),
+    skip(irr("find", ["finds", "found", "found", "finding"], Factive, Needs::Evidence), &["find", "finding"]),
     // Believing and expecting: the holder's view, not an assertion.
     belief(irr("think", ["thinks", "thought", "thought", "thinking"], Hedge, Nothing)),
     belief(v("believe", Hedge, Nothing)),
@@ -386,6 +388,22 @@ pub static EVIDENCE: &[&str] = &[
     "returns",
     "projections",
     "findings",
+    "poll",
+    "survey",
+    "study",
+    "report",
+    "analysis",
+    "review",
+    "investigation",
+    "audit",
+    "probe",
+    "inquiry",
+    "research",
+    "researchers",
+    "investigators",
+    "record",
+    "document",
+    "data",
 ];
 
 /// Adjectives of possibility that hedge the noun they qualify ([`Needs::Attributive`]).
