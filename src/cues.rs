@@ -244,7 +244,7 @@ fn finite_enough(tokens: &Tokens, s: Window, first: usize, entry: &Entry) -> boo
         }
         // "did not mention", "would not say": a refusal to speak is reported as speech.
         Form::Base if before.is_some_and(|p| negated_finite(tokens, s, p)) => {
-            entry.role == Role::Speech
+            entry.lemma.is_some_and(|l| DECLINED.contains(&l))
         }
         Form::Base => before.is_some_and(|p| tokens.is_word(p) && !tokens.word_in(p, NOT_FINITE)),
         // "says", "tells", "argues" are never plural nouns: "Reid caucused and says he voted".
@@ -503,6 +503,22 @@ fn evidence_before(tokens: &Tokens, s: Window, first: usize) -> bool {
         .take_while(|&i| tokens.is_word(i))
         .any(|i| tokens.word_in(i, EVIDENCE))
 }
+
+/// Verbs whose refusal is itself reported speech: "did not say", "would not comment", "did not
+/// respond to a request for comment" — not "did not attack", "does not support".
+const DECLINED: &[&str] = &[
+    "say",
+    "mention",
+    "comment",
+    "explain",
+    "elaborate",
+    "disclose",
+    "reveal",
+    "confirm",
+    "deny",
+    "specify",
+    "respond",
+];
 
 /// Verbs whose "-s" form is never a plural noun, so no determiner or preposition before it
 /// makes it one.

@@ -268,11 +268,12 @@ pub static VERBS: &[VerbEntry] = &[
     v("offer", Neutral, NotNoun),
     v("oppose", Neutral, Nothing),
     skip(v("support", Neutral, Nothing), &["support", "supports", "supporting"]),
-    v("attack", Neutral, NotNoun),
+    // "the Orlando attack", "Paris terror attacks": the bare and "-s" forms are mostly nouns.
+    skip(v("attack", Neutral, NotNoun), &["attack", "attacks"]),
     v("discuss", Neutral, Needs::Speech),
     skip(v("talk", Neutral, Quote), &["talk", "talks"]),
     v("echo", Neutral, NotNoun),
-    v("thank", Neutral, Nothing),
+    skip(v("thank", Neutral, Nothing), &["thanks"]),
     v("highlight", Neutral, NotNoun),
     skip(irr("show", ["shows", "showed", "shown", "showing"], Factive, NotNoun), &["show", "showing"]),
     // "records show", "polls show": the bare form only after a word for evidence.
