@@ -483,7 +483,9 @@ fn names_after_subject(tokens: &Tokens, s: Window, first: usize) -> bool {
         p -= 1;
     }
     let subject = p > s.lo
-        && (tokens.is_capitalised(p - 1) && p - 1 > s.lo
+        && (tokens.is_capitalised(p - 1)
+            && !tokens.word_in(p - 1, DETERMINERS)
+            && !tokens.word_in(p - 1, BEFORE_NOUNS)
             || tokens.word_in(p - 1, &["he", "she", "they", "who", "we"]));
     subject
         && tokens.is_word(first + 1)
@@ -904,10 +906,41 @@ mod tests {
 
     #[test]
     fn an_s_form_without_an_object_is_a_plural_noun() {
-        assert!(words("It would prevent future attacks around the world.").is_empty());
-        assert_eq!(words("Trump attacks the judge."), ["attacks"]);
+        assert!(words("It would prevent future blasts around the world.").is_empty());
+        assert_eq!(words("Trump blasts the judge."), ["blasts"]);
+        assert!(words("The Paris attacks shocked the world.").is_empty());
         assert_eq!(words("The poll shows 45 percent support."), ["shows"]);
         assert_eq!(words("The economy is weak, he notes."), ["notes"]);
+    }
+
+    #[test]
+    fn reports_inside_a_quotation_are_part_of_it() {
+        assert_eq!(
+            words("“People tell me they think it is rigged,” Trump said."),
+            ["said"]
+        );
+        // The writer's hedge still counts inside a quotation.
+        assert_eq!(words("“It may be rigged,” he said."), ["may", "said"]);
+    }
+
+    #[test]
+    fn records_name_what_they_show_from_a_few_words_back() {
+        assert_eq!(
+            words("FEC records from the 2008 election cycle show he backed McCain."),
+            ["show"]
+        );
+        assert_eq!(words("The April survey found Clinton leading."), ["found"]);
+        assert!(words("They found Clinton leading.").is_empty());
+    }
+
+    #[test]
+    fn refusals_to_speak_and_positions_taken() {
+        assert_eq!(words("The campaign did not say whether it won."), ["say"]);
+        assert!(words("Trump did not attack the judge.").is_empty());
+        assert_eq!(words("Clinton hopes to win Ohio."), ["hopes"]);
+        assert_eq!(words("Graham called both candidates liars."), ["called"]);
+        assert!(words("A group called Politics and Pies met.").is_empty());
+        assert_eq!(words("Reid caucused and says he voted."), ["says"]);
     }
 
     #[test]
