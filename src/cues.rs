@@ -168,7 +168,9 @@ fn fits(tokens: &Tokens, s: Window, first: usize, last: usize, entry: &Entry) ->
         return false;
     }
     match entry.role {
-        Role::Colon => speaker_before_colon(tokens, s, first),
+        Role::Colon => {
+            speaker_before_colon(tokens, s, first) || quotation_after_colon(tokens, s, first)
+        }
         Role::Byline => byline(tokens, s, first),
         Role::Venue => venue_start(tokens, s, first).is_some(),
         Role::Modal => epistemic(tokens, s, first),
@@ -192,6 +194,7 @@ fn fits(tokens: &Tokens, s: Window, first: usize, last: usize, entry: &Entry) ->
             Needs::Quote => {
                 quote_follows(tokens, s, next)
                     || tokens.is_punct(next, ':')
+                    || tokens.is_punct(next, ',') && opens_quote(tokens, next + 1)
                     || tokens.word_in(
                         next,
                         &[
@@ -293,6 +296,17 @@ fn speaker_before_colon(tokens: &Tokens, s: Window, colon: usize) -> bool {
                 && !tokens.word_in(i, DETERMINERS)
                 && !tokens.word_in(i, BEFORE_NOUNS)
         })
+}
+
+/// A colon that introduces a quotation after a clause: `… doesn't surprise pollster Daron Shaw:
+/// “Historically, …”`, also when the quotation opens the next paragraph. Not after page
+/// furniture ("Watch:", "Read more:").
+fn quotation_after_colon(tokens: &Tokens, s: Window, colon: usize) -> bool {
+    let after = tokens.text[tokens.list[colon].end..].trim_start();
+    let words = (s.lo..colon).filter(|&i| tokens.is_word(i)).count();
+    after.starts_with(['"', '“'])
+        && words >= 3
+        && !(colon.saturating_sub(2).max(s.lo)..colon).any(|i| tokens.word_in(i, COLON_LABELS))
 }
 
 /// A cheap first look at a hit, before its sentence is tokenised: a dash can only be a byline
