@@ -111,8 +111,11 @@ pub fn find_cues(tokens: &Tokens, sentence: Window, hits: &[Hit], quotations: &[
         let voice = voice(tokens, sentence, first, entry);
         // A report inside a quotation ("as I said", "people tell me") is part of what is quoted:
         // the quotation is already the speaker's claim. The writer's own hedges still count.
+        // Only a quotation that closes counts: one left open to the end of the block may be a
+        // stray or misused mark (“…“) rather than a quotation.
         if !matches!(entry.role, Role::Hedge | Role::Seem | Role::Modal)
-            && quotes::containing(quotations, hit.start).is_some()
+            && quotes::containing(quotations, hit.start)
+                .is_some_and(|q| q.of(tokens.text).ends_with(['”', '"', '\'', '»', '«']))
         {
             continue;
         }
