@@ -255,6 +255,23 @@ fn finite_enough(tokens: &Tokens, s: Window, first: usize, entry: &Entry) -> boo
         Form::Base => before.is_some_and(|p| tokens.is_word(p) && !tokens.word_in(p, NOT_FINITE)),
         // "says", "tells", "argues" are never plural nouns: "Reid caucused and says he voted".
         Form::Third if entry.lemma.is_some_and(|l| NEVER_NOUNS.contains(&l)) => true,
+        // "and calls her “an extremely intelligent woman”": a noun takes no object pronoun.
+        Form::Third
+            if tokens.word_in(
+                first + 1,
+                &[
+                    "him",
+                    "them",
+                    "me",
+                    "us",
+                    "himself",
+                    "herself",
+                    "themselves",
+                ],
+            ) =>
+        {
+            true
+        }
         Form::Third => before.is_none_or(|p| {
             let word = tokens.str(p);
             !(tokens.word_in(p, DETERMINERS)

@@ -146,6 +146,7 @@ pub static VERBS: &[VerbEntry] = &[
     v("indicate", Neutral, Nothing),
     skip(v("continue", Neutral, Quote), &["continue", "continues", "continuing"]),
     irr("refer", ["refers", "referred", "referred", "referring"], Neutral, Quote),
+    skip(v("reference", Neutral, Quote), &["reference", "references"]),
     irr("read", ["reads", "read", "read", "reading"], Neutral, Quote),
     v("conclude", Neutral, NotNoun),
     v("observe", Neutral, Needs::Speech),
