@@ -252,6 +252,17 @@ fn finite_enough(tokens: &Tokens, s: Window, first: usize, entry: &Entry) -> boo
         Form::Base if before.is_some_and(|p| negated_finite(tokens, s, p)) => {
             entry.lemma.is_some_and(|l| DECLINED.contains(&l))
         }
+        // "Democratic economists, like their Republican counterparts, say taxing…": after an
+        // apposition closed by a comma — not "a country, say, France".
+        Form::Base
+            if entry.lemma.is_some_and(|l| NEVER_NOUNS.contains(&l))
+                && before.is_some_and(|p| {
+                    tokens.is_punct(p, ',') && (s.lo..p).any(|i| tokens.is_punct(i, ','))
+                })
+                && tokens.is_word(first + 1) =>
+        {
+            true
+        }
         Form::Base => before.is_some_and(|p| tokens.is_word(p) && !tokens.word_in(p, NOT_FINITE)),
         // "says", "tells", "argues" are never plural nouns: "Reid caucused and says he voted".
         Form::Third if entry.lemma.is_some_and(|l| NEVER_NOUNS.contains(&l)) => true,
@@ -975,6 +986,11 @@ mod tests {
         assert_eq!(words("Graham called both candidates liars."), ["called"]);
         assert!(words("A group called Politics and Pies met.").is_empty());
         assert_eq!(words("Reid caucused and says he voted."), ["says"]);
+        assert_eq!(
+            words("Economists, like their rivals, say taxes work."),
+            ["say"]
+        );
+        assert!(words("Pick a country, say, France.").is_empty());
     }
 
     #[test]
