@@ -154,7 +154,14 @@ fn verb_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Span
         Voice::FirstPerson if belief => {
             return (ClaimKind::Hedged, None, content_after(ctx, cue.last + 1));
         }
-        Voice::Active if belief && !t.word_in(cue.last + 1, &["that"]) => {
+        // "Ada Fisher believes Trump will do well": a named holder's present view is reported as
+        // theirs (news style); a past or bare belief ("many believed", "scholars think") stays
+        // the hedge it is in encyclopaedic text.
+        Voice::Active
+            if belief
+                && !t.word_in(cue.last + 1, &["that"])
+                && !(cue.entry.form == Form::Third && named_holder(ctx, cue)) =>
+        {
             return (ClaimKind::Hedged, None, content_after(ctx, cue.last + 1));
         }
         Voice::FirstPerson | Voice::Active => {}
@@ -219,6 +226,12 @@ fn verb_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Span
         content_after(ctx, object_end(ctx, cue, after))
     };
     (kind, source, content)
+}
+
+/// Whether the subject right before a belief verb names someone: "Fisher believes", "he thinks".
+fn named_holder(ctx: &Context, cue: &Cue) -> bool {
+    let before = skip_back(ctx, cue.first);
+    clause_subject(ctx, before).is_some_and(|src| !is_anonymous(ctx, src))
 }
 
 /// Whether the speaker follows a verb whose group starts at token `before`, right after a comma

@@ -109,10 +109,13 @@ pub fn find_cues(tokens: &Tokens, sentence: Window, hits: &[Hit], quotations: &[
             continue;
         }
         let voice = voice(tokens, sentence, first, entry);
-        // "as I said" inside a quotation is part of the quotation.
-        if entry.role == Role::Speech
-            && voice == Voice::FirstPerson
-            && quotes::containing(quotations, hit.start).is_some()
+        // A report inside a quotation ("as I said", "people tell me") is part of what is quoted:
+        // the quotation is already the speaker's claim. The writer's own hedges still count.
+        // Only a quotation that closes counts: one left open to the end of the block may be a
+        // stray or misused mark (“…“) rather than a quotation.
+        if !matches!(entry.role, Role::Hedge | Role::Seem | Role::Modal)
+            && quotes::containing(quotations, hit.start)
+                .is_some_and(|q| q.of(tokens.text).ends_with(['”', '"', '\'', '»', '«']))
         {
             continue;
         }
@@ -168,7 +171,9 @@ fn fits(tokens: &Tokens, s: Window, first: usize, last: usize, entry: &Entry) ->
         return false;
     }
     match entry.role {
-        Role::Colon => speaker_before_colon(tokens, s, first),
+        Role::Colon => {
+            speaker_before_colon(tokens, s, first) || quotation_after_colon(tokens, s, first)
+        }
         Role::Byline => byline(tokens, s, first),
         Role::Venue => venue_start(tokens, s, first).is_some(),
         Role::Modal => epistemic(tokens, s, first),
@@ -183,19 +188,28 @@ fn fits(tokens: &Tokens, s: Window, first: usize, last: usize, entry: &Entry) ->
         _ => match entry.needs {
             Needs::Nothing => true,
             Needs::NotNoun => !is_noun_use(tokens, s, first, next, entry.form),
-            Needs::Speech => speech_follows(tokens, s, next) || after_quotation(tokens, s, first),
+            Needs::Speech => {
+                speech_follows(tokens, s, next)
+                    || after_quotation(tokens, s, first)
+                    || tokens.word_in(next, &["to"])
+                        && entry.lemma.is_some_and(|l| TO_COMPLEMENT.contains(&l))
+            }
             Needs::Quote => {
                 quote_follows(tokens, s, next)
                     || tokens.is_punct(next, ':')
+                    || tokens.is_punct(next, ',') && opens_quote(tokens, next + 1)
                     || tokens.word_in(
                         next,
-                        &["for", "on", "upon", "to", "it", "him", "her", "them", "out"],
+                        &[
+                            "for", "on", "upon", "to", "it", "him", "her", "them", "out", "about",
+                        ],
                     )
                     || after_quotation(tokens, s, first)
+                    || entry.lemma == Some("call") && names_after_subject(tokens, s, first)
             }
             Needs::Epistemic => epistemic(tokens, s, first),
             Needs::That => tokens.word_in(next, &["that"]),
-            Needs::Evidence => first > s.lo && tokens.word_in(first - 1, EVIDENCE),
+            Needs::Evidence => evidence_before(tokens, s, first),
             Needs::As => (next..s.hi.min(next + 6))
                 .take_while(|&i| tokens.is_word(i))
                 .any(|i| tokens.word_in(i, &["as", "that"])),
@@ -234,7 +248,41 @@ fn finite_enough(tokens: &Tokens, s: Window, first: usize, entry: &Entry) -> boo
         {
             true
         }
+        // "did not mention", "would not say": a refusal to speak is reported as speech.
+        Form::Base if before.is_some_and(|p| negated_finite(tokens, s, p)) => {
+            entry.lemma.is_some_and(|l| DECLINED.contains(&l))
+        }
+        // "Democratic economists, like their Republican counterparts, say taxing…": after an
+        // apposition closed by a comma — not "a country, say, France".
+        Form::Base
+            if entry.lemma.is_some_and(|l| NEVER_NOUNS.contains(&l))
+                && before.is_some_and(|p| {
+                    tokens.is_punct(p, ',') && (s.lo..p).any(|i| tokens.is_punct(i, ','))
+                })
+                && tokens.is_word(first + 1) =>
+        {
+            true
+        }
         Form::Base => before.is_some_and(|p| tokens.is_word(p) && !tokens.word_in(p, NOT_FINITE)),
+        // "says", "tells", "argues" are never plural nouns: "Reid caucused and says he voted".
+        Form::Third if entry.lemma.is_some_and(|l| NEVER_NOUNS.contains(&l)) => true,
+        // "and calls her “an extremely intelligent woman”": a noun takes no object pronoun.
+        Form::Third
+            if tokens.word_in(
+                first + 1,
+                &[
+                    "him",
+                    "them",
+                    "me",
+                    "us",
+                    "himself",
+                    "herself",
+                    "themselves",
+                ],
+            ) =>
+        {
+            true
+        }
         Form::Third => before.is_none_or(|p| {
             let word = tokens.str(p);
             !(tokens.word_in(p, DETERMINERS)
@@ -244,6 +292,13 @@ fn finite_enough(tokens: &Tokens, s: Window, first: usize, entry: &Entry) -> boo
         }),
         _ => true,
     }
+}
+
+/// Whether token `p` is the "not" of a finite verb group: "did not", "would not".
+fn negated_finite(tokens: &Tokens, s: Window, p: usize) -> bool {
+    p > s.lo
+        && tokens.word_in(p, &["not"])
+        && tokens.word_in(p - 1, &["did", "does", "do", "would", "will"])
 }
 
 /// A colon after a speaker: a short name-like phrase opens the clause ("Trump: …",
@@ -272,6 +327,17 @@ fn speaker_before_colon(tokens: &Tokens, s: Window, colon: usize) -> bool {
                 && !tokens.word_in(i, DETERMINERS)
                 && !tokens.word_in(i, BEFORE_NOUNS)
         })
+}
+
+/// A colon that introduces a quotation after a clause: `… doesn't surprise pollster Daron Shaw:
+/// “Historically, …”`, also when the quotation opens the next paragraph. Not after page
+/// furniture ("Watch:", "Read more:").
+fn quotation_after_colon(tokens: &Tokens, s: Window, colon: usize) -> bool {
+    let after = tokens.text[tokens.list[colon].end..].trim_start();
+    let words = (s.lo..colon).filter(|&i| tokens.is_word(i)).count();
+    after.starts_with(['"', '“'])
+        && words >= 3
+        && !(colon.saturating_sub(2).max(s.lo)..colon).any(|i| tokens.word_in(i, COLON_LABELS))
 }
 
 /// A cheap first look at a hit, before its sentence is tokenised: a dash can only be a byline
@@ -453,6 +519,81 @@ fn is_noun_use(tokens: &Tokens, s: Window, first: usize, next: usize, form: Form
         _ => prev_is_determiner,
     }
 }
+
+/// "Graham called both candidates liars", "he calls it a hoax": "call" right after its subject,
+/// naming someone something — not "a group called X", "called off", "called back".
+fn names_after_subject(tokens: &Tokens, s: Window, first: usize) -> bool {
+    let mut p = first;
+    while p > s.lo && is_adverb(tokens, p - 1) {
+        p -= 1;
+    }
+    let subject = p > s.lo
+        && (tokens.is_capitalised(p - 1)
+            && !tokens.word_in(p - 1, DETERMINERS)
+            && !tokens.word_in(p - 1, BEFORE_NOUNS)
+            || tokens.word_in(p - 1, &["he", "she", "they", "who", "we"]));
+    subject
+        && tokens.is_word(first + 1)
+        && !tokens.word_in(
+            first + 1,
+            &["off", "up", "in", "back", "out", "by", "a", "an"],
+        )
+}
+
+/// A word for a record or a study heads the subject a few words before: "FEC records from the
+/// 2008 cycle show", "a new poll showing", "the survey found". No punctuation between, so the
+/// word is in the same phrase.
+fn evidence_before(tokens: &Tokens, s: Window, first: usize) -> bool {
+    let lo = first.saturating_sub(WINDOW).max(s.lo);
+    (lo..first)
+        .rev()
+        .take_while(|&i| tokens.is_word(i))
+        .any(|i| tokens.word_in(i, EVIDENCE))
+}
+
+/// Verbs whose refusal is itself reported speech: "did not say", "would not comment", "did not
+/// respond to a request for comment" — not "did not attack", "does not support".
+const DECLINED: &[&str] = &[
+    "say",
+    "mention",
+    "comment",
+    "explain",
+    "elaborate",
+    "disclose",
+    "reveal",
+    "confirm",
+    "deny",
+    "specify",
+    "respond",
+];
+
+/// Verbs whose "-s" form is never a plural noun, so no determiner or preposition before it
+/// makes it one.
+const NEVER_NOUNS: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "explain",
+    "insist",
+    "argue",
+    "warn",
+    "deny",
+    "admit",
+    "acknowledge",
+    "assert",
+    "contend",
+    "declare",
+    "testify",
+    "concede",
+    "urge",
+    "predict",
+    "suggest",
+];
+
+/// Verbs whose infinitive complement is a reported position: "agreed to pay", "hopes to win".
+const TO_COMPLEMENT: &[&str] = &[
+    "agree", "hope", "plead", "pledge", "vow", "promise", "threaten",
+];
 
 /// Words that open the object or clause of a verb: "attacks the judge", "claims he won".
 const OBJECT_STARTS: &[&str] = &[
@@ -810,10 +951,46 @@ mod tests {
 
     #[test]
     fn an_s_form_without_an_object_is_a_plural_noun() {
-        assert!(words("It would prevent future attacks around the world.").is_empty());
-        assert_eq!(words("Trump attacks the judge."), ["attacks"]);
+        assert!(words("It would prevent future blasts around the world.").is_empty());
+        assert_eq!(words("Trump blasts the judge."), ["blasts"]);
+        assert!(words("The Paris attacks shocked the world.").is_empty());
         assert_eq!(words("The poll shows 45 percent support."), ["shows"]);
         assert_eq!(words("The economy is weak, he notes."), ["notes"]);
+    }
+
+    #[test]
+    fn reports_inside_a_quotation_are_part_of_it() {
+        assert_eq!(
+            words("“People tell me they think it is rigged,” Trump said."),
+            ["said"]
+        );
+        // The writer's hedge still counts inside a quotation.
+        assert_eq!(words("“It may be rigged,” he said."), ["may", "said"]);
+    }
+
+    #[test]
+    fn records_name_what_they_show_from_a_few_words_back() {
+        assert_eq!(
+            words("FEC records from the 2008 election cycle show he backed McCain."),
+            ["show"]
+        );
+        assert_eq!(words("The April survey found Clinton leading."), ["found"]);
+        assert!(words("They found Clinton leading.").is_empty());
+    }
+
+    #[test]
+    fn refusals_to_speak_and_positions_taken() {
+        assert_eq!(words("The campaign did not say whether it won."), ["say"]);
+        assert!(words("Trump did not attack the judge.").is_empty());
+        assert_eq!(words("Clinton hopes to win Ohio."), ["hopes"]);
+        assert_eq!(words("Graham called both candidates liars."), ["called"]);
+        assert!(words("A group called Politics and Pies met.").is_empty());
+        assert_eq!(words("Reid caucused and says he voted."), ["says"]);
+        assert_eq!(
+            words("Economists, like their rivals, say taxes work."),
+            ["say"]
+        );
+        assert!(words("Pick a country, say, France.").is_empty());
     }
 
     #[test]
