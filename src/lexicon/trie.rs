@@ -177,8 +177,8 @@ impl Trie {
         let mut prev = 0;
         while p < hay.len() {
             let f = self.flags[usize::from(hay[p])];
-            // A form can start here unless this is inside a word: words at a word's first byte,
-            // punctuation anywhere.
+            // Nothing starts inside a word: word forms need a boundary before them, and the
+            // punctuation forms (the only ones without) start with a non-word byte.
             if f & START != 0
                 && f & prev & WORD == 0
                 && let Some((end, form)) = self.longest(hay, p, (f ^ prev) & WORD != 0)
