@@ -26,7 +26,7 @@ impl Analyzer {
         let mut claims = Vec::new();
         let all_blocks: Vec<Span> = blocks(text).collect();
         for (b, &block) in all_blocks.iter().enumerate() {
-            // One regex pass per block; blocks without a hit cost nothing more.
+            // One lexicon pass per block; blocks without a hit cost nothing more.
             let mut hits = self.lexicon.scan(text, block.start, block.end);
             // Dashes are common and rarely cues: drop them before any tokenising.
             hits.retain(|hit| plausible(text, hit));

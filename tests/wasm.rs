@@ -47,7 +47,7 @@ fn non_string_blocks_are_empty() {
 
 #[wasm_bindgen_test]
 fn phrases_match_across_unicode_spaces_and_user_words_may_be_non_ascii() {
-    // The wasm build has none of regex's Unicode tables: the lexicon must not need them.
+    // No regex in the wasm build: the lexicon's trie matches across Unicode spaces, any words.
     let config = js_sys::JSON::parse(r#"{"extraCues": ["behauptete"]}"#).unwrap();
     let analyzer = WasmAnalyzer::new(config).unwrap();
     let blocks = Array::of2(

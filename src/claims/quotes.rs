@@ -2,6 +2,7 @@
 //! quotation, even when it runs over several sentences.
 
 use crate::cues::tokens::Kind;
+use crate::segmenter::scan::find_any;
 use crate::span::Span;
 
 /// The top-level double-quoted stretches of a block (tokenised as `tokens`, ending at `block_end`),
@@ -42,9 +43,15 @@ fn quote_marks(text: &str, block: Span) -> impl Iterator<Item = (usize, usize, K
     let mut i = block.start;
     std::iter::from_fn(move || {
         while i < block.end {
-            let at = i;
-            let b = bytes[i];
-            i += 1;
+            // Skip to the next byte that can start a quote mark, eight bytes at a time.
+            let Some(skip) = find_any(&bytes[i..block.end], [b'"', b'\'', 0xE2, 0xC2], false)
+            else {
+                i = block.end;
+                break;
+            };
+            let at = i + skip;
+            let b = bytes[at];
+            i = at + 1;
             let found = match b {
                 b'"' => Some((1, Kind::Either)),
                 b'\'' if bytes.get(at + 1) == Some(&b'\'') && at + 1 < block.end => {

@@ -119,10 +119,17 @@ impl<'a> Tokens<'a> {
 
     /// Whether token `i` is a word in `words` (compared ignoring ASCII case).
     pub fn word_in(&self, i: usize, words: &[&str]) -> bool {
-        self.is_word(i) && {
-            let w = self.str(i);
-            words.iter().any(|x| w.eq_ignore_ascii_case(x))
-        }
+        let Some(t) = self.list.get(i).filter(|t| t.kind == Kind::Word) else {
+            return false;
+        };
+        // The rules ask this of most tokens near a cue, against lists of up to ~60 words: compare
+        // lengths and first letters before whole words, since most candidates differ there.
+        let w = &self.text.as_bytes()[t.start..t.end];
+        let first = w[0].to_ascii_lowercase();
+        words.iter().any(|x| {
+            let x = x.as_bytes();
+            x.len() == w.len() && x[0].to_ascii_lowercase() == first && w.eq_ignore_ascii_case(x)
+        })
     }
 
     /// Whether token `i` is the punctuation character `c`.

@@ -1,16 +1,17 @@
 //! The cue lexicon: the tables of words ([`tables`]) compiled into one matcher, plus the user's
 //! own cue and ignore words.
 //!
-//! Every form of every entry goes into a single case-insensitive regex (longest alternative first),
-//! compiled once per [`Lexicon`]. Scanning a text is one pass of that regex; each hit is looked up
-//! in a hash map to learn what the word does. Context rules (is "report" a noun here? is "could"
-//! epistemic?) live in [`crate::cues`], not here: this module is only data and its compilation.
+//! Every form of every entry goes into one byte trie ([`trie`]), built once per [`Lexicon`] from the
+//! tables. Scanning a text is one pass over its bytes; each hit carries what the word does. Context
+//! rules (is "report" a noun here? is "could" epistemic?) live in [`crate::cues`], not here: this
+//! module is only data and its compilation.
 
 pub mod tables;
+mod trie;
 
 use std::collections::HashMap;
 
-use regex::{Regex, RegexBuilder};
+use trie::Trie;
 
 use crate::claim::Stance;
 use crate::config::{Config, ConfigError};
@@ -46,9 +47,11 @@ pub struct Entry {
 
 /// A compiled lexicon: the built-in tables plus the user's cue and ignore words.
 pub struct Lexicon {
-    /// Normalised form (lower case, single spaces) → what it can be, most specific first.
-    entries: HashMap<String, Vec<Entry>>,
-    matcher: Regex,
+    /// Normalised form (lower case, single spaces) → its index in `lists`.
+    forms: HashMap<String, u32>,
+    /// What each form can be, most specific first.
+    lists: Vec<Vec<Entry>>,
+    matcher: Trie,
 }
 
 /// One hit of the lexicon in a text: where, and what the words can be.
@@ -136,52 +139,46 @@ impl Lexicon {
                 *form != word && !list.is_empty()
             });
         }
-        let mut alternatives: Vec<String> = entries
-            .keys()
-            .filter(|k| k.as_str() != ":" && !QUOTATION_DASHES.contains(&k.as_str()))
-            .map(|k| phrase_pattern(k))
-            .collect();
-        // Longest first, so "according to" wins over "according" and "claimed" over "claim".
-        alternatives.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-        // ASCII word boundaries: lexicon words are ASCII, and ASCII `\b` keeps the fast DFA engines.
-        // ASCII case folding too: Unicode folding (the Kelvin sign for "k"…) multiplies the states.
-        let pattern = format!(
-            r"(?i-u)\b(?:{})\b|:|(?u-i:{})",
-            alternatives.join("|"),
-            QUOTATION_DASHES.join("|")
-        );
-        // A lazy-DFA cache big enough for the whole alternation: the default one thrashes on
-        // news text and halves the scanning speed.
-        let matcher = RegexBuilder::new(&pattern)
-            .dfa_size_limit(8 << 20)
-            .build()
-            .expect("lexicon patterns are escaped");
-        Ok(Lexicon { entries, matcher })
+        // Sorted, so that the form indices (and so the trie) do not depend on the hash map's order.
+        let mut sorted: Vec<(String, Vec<Entry>)> = entries.into_iter().collect();
+        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // Words need a word boundary at both ends; the colon and the dashes need none.
+        let matcher = Trie::new(sorted.iter().enumerate().map(|(i, (form, _))| {
+            let bounded = form != ":" && !QUOTATION_DASHES.contains(&form.as_str());
+            (form.as_str(), i as u32, bounded)
+        }));
+        let mut forms = HashMap::with_capacity(sorted.len());
+        let mut lists = Vec::with_capacity(sorted.len());
+        for (i, (form, list)) in sorted.into_iter().enumerate() {
+            forms.insert(form, i as u32);
+            lists.push(list);
+        }
+        Ok(Lexicon {
+            forms,
+            lists,
+            matcher,
+        })
     }
 
     /// Every hit of the lexicon in `text[range]`, in order, offsets relative to `text`.
     pub fn scan<'a>(&'a self, text: &'a str, start: usize, end: usize) -> Vec<Hit<'a>> {
-        let mut key = String::new();
         let mut hits = Vec::new();
-        for m in self.matcher.find_iter(&text[start..end]) {
-            key.clear();
-            normalise_into(m.as_str(), &mut key);
-            if let Some(list) = self.entries.get(&key) {
+        self.matcher
+            .scan(&text.as_bytes()[start..end], |s, e, form| {
                 hits.push(Hit {
-                    start: start + m.start(),
-                    end: start + m.end(),
-                    entries: list,
+                    start: start + s,
+                    end: start + e,
+                    entries: &self.lists[form as usize],
                 });
-            }
-        }
+            });
         hits
     }
 
     /// What `word` can be, if it is in the lexicon (case and spacing do not matter).
     pub fn lookup(&self, word: &str) -> &[Entry] {
-        self.entries
+        self.forms
             .get(&normalise(word))
-            .map_or(&[], Vec::as_slice)
+            .map_or(&[], |&i| self.lists[i as usize].as_slice())
     }
 }
 
@@ -201,11 +198,6 @@ const fn plain(role: Role, stance: Stance, needs: Needs) -> Entry {
 /// Lower case with every run of whitespace as one space: the key of the entry map.
 fn normalise(phrase: &str) -> String {
     let mut out = String::new();
-    normalise_into(phrase, &mut out);
-    out
-}
-
-fn normalise_into(phrase: &str, out: &mut String) {
     for (i, word) in phrase.split_whitespace().enumerate() {
         if i > 0 {
             out.push(' ');
@@ -214,19 +206,7 @@ fn normalise_into(phrase: &str, out: &mut String) {
             out.extend(c.to_lowercase());
         }
     }
-}
-
-/// Whitespace between the words of a phrase, spelled out rather than `\s` so that the wasm build
-/// needs none of regex's Unicode tables (they cost ~35 KB gzipped); the same set as Unicode `\s`.
-const PHRASE_SPACE: &str = r"(?u-i:[\t\n\x0B\x0C\r \u{85}\u{A0}\u{1680}\u{2000}-\u{200A}\u{2028}\u{2029}\u{202F}\u{205F}\u{3000}])+";
-
-/// The regex for a normalised phrase: its words escaped, any whitespace between them.
-fn phrase_pattern(phrase: &str) -> String {
-    phrase
-        .split(' ')
-        .map(regex::escape)
-        .collect::<Vec<_>>()
-        .join(PHRASE_SPACE)
+    out
 }
 
 /// Regular inflections of a verb lemma: `[3sg, past, past participle, gerund]`.
@@ -343,6 +323,93 @@ mod tests {
         assert!(lexicon.lookup("said").is_empty());
         assert!(lexicon.lookup("allegedly").is_empty());
         assert!(!lexicon.lookup("told").is_empty());
+    }
+
+    /// The matcher the trie replaced: one regex of every form, longest first. The trie must find
+    /// exactly what it found, so that replacing it changed no analysis.
+    fn reference_scan(lexicon: &Lexicon, text: &str) -> Vec<(usize, usize, Vec<Entry>)> {
+        const SPACE: &str = r"(?u-i:[\t\n\x0B\x0C\r \u{85}\u{A0}\u{1680}\u{2000}-\u{200A}\u{2028}\u{2029}\u{202F}\u{205F}\u{3000}])+";
+        let mut alternatives: Vec<String> = lexicon
+            .forms
+            .keys()
+            .filter(|k| k.as_str() != ":" && !QUOTATION_DASHES.contains(&k.as_str()))
+            .map(|k| {
+                k.split(' ')
+                    .map(regex::escape)
+                    .collect::<Vec<_>>()
+                    .join(SPACE)
+            })
+            .collect();
+        alternatives.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        let pattern = format!(
+            r"(?i-u)\b(?:{})\b|:|(?u-i:{})",
+            alternatives.join("|"),
+            QUOTATION_DASHES.join("|")
+        );
+        let regex = regex::Regex::new(&pattern).unwrap();
+        regex
+            .find_iter(text)
+            .map(|m| (m.start(), m.end(), lexicon.lookup(m.as_str()).to_vec()))
+            .collect()
+    }
+
+    fn trie_scan(lexicon: &Lexicon, text: &str) -> Vec<(usize, usize, Vec<Entry>)> {
+        lexicon
+            .scan(text, 0, text.len())
+            .into_iter()
+            .map(|h| (h.start, h.end, h.entries.to_vec()))
+            .collect()
+    }
+
+    /// Pieces of text that stress the matcher: forms, parts of forms, every kind of space and
+    /// of word boundary, non-ASCII letters and the user's odd words.
+    #[rustfmt::skip]
+    const PIECES: &[&str] = &[
+        "said", "Said", "SAID", "says", "sayers", "according", "According", "to", "TO", "accordingly",
+        "point", "pointed", "out", "it", "is", "possible", "it's", "It’s", "so-called", "so", "called",
+        "in", "an", "apparent", "may", "or", "not", "claim", "claims", "claimed", "Unclaimed", "no",
+        "evidence", "café", "Café", "émile", "tis", "x_y", "_", "1", "é", "İ", "i̇stanbul", ":", "—",
+        "―", "-", "'", "’", ",", ".", " ", " ", "  ", "\t", "\n", "\u{A0}", "\u{2003}", "\u{85}",
+        "\u{3000}", "\u{2028}", "\u{1680}", "\u{202F}", "\u{205F}", "\u{200B}", "\u{2060}",
+        "“", "”", "\"", "x", "#tag", "«", "»", "dit", "(", ")", "sic", "été", "Été",
+    ];
+
+    /// Odd user words: non-ASCII, punctuation at either end, several spaces, digits.
+    #[rustfmt::skip]
+    const USER_WORDS: &[&str] = &[
+        "café", "Émile says", "'tis", "x_y", "so  called", "İstanbul", "behauptete", "said",
+        "1 said", "point out", "é", "—said", "may", "#tag", "«dit»", "(sic)", "été",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+        #[test]
+        fn the_trie_finds_what_the_regex_found(
+            pieces in proptest::collection::vec(0..PIECES.len(), 0..40),
+            extra in proptest::collection::vec(0..USER_WORDS.len(), 0..8),
+            ignore in proptest::collection::vec(0..USER_WORDS.len(), 0..2),
+        ) {
+            let config = Config {
+                extra_cues: extra.iter().map(|&i| USER_WORDS[i].to_owned()).collect(),
+                ignore_words: ignore.iter().map(|&i| USER_WORDS[i].to_owned()).collect(),
+            };
+            let lexicon = Lexicon::new(&config).unwrap();
+            let text: String = pieces.iter().map(|&i| PIECES[i]).collect();
+            proptest::prop_assert_eq!(trie_scan(&lexicon, &text), reference_scan(&lexicon, &text));
+        }
+    }
+
+    #[test]
+    fn the_trie_finds_what_the_regex_found_in_the_seeds() {
+        let lexicon = lexicon();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            assert_eq!(trie_scan(&lexicon, &text), reference_scan(&lexicon, &text));
+            seen += 1;
+        }
+        assert!(seen > 0);
     }
 
     #[test]

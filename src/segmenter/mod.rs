@@ -28,7 +28,7 @@ pub mod abbreviations;
 mod boundaries;
 mod list_markers;
 mod quotations;
-mod scan;
+pub(crate) mod scan;
 
 #[cfg(test)]
 mod tests;
