@@ -72,21 +72,12 @@
   const UI_ATTRIBUTE = 'data-allegedly-ui';
   const INLINE_DISPLAYS = new Set(['inline', 'contents', 'ruby', 'ruby-base', 'ruby-text']);
   const MIN_BLOCK_CHARS = 4;
-  /**
-   * Phrasing elements taken as inline without reading their style: a computed style is the costliest
-   * read here (~40 µs per element through Firefox's Xray wrappers, most of the walk's time), and
-   * these are inline on all but a few pages. A page that makes one of them a block (a <span> styled
-   * display:block, say) gets its text joined to the neighbouring run; every other element's display
-   * is read, once per run of sibling text nodes.
-   */
-  const PHRASING_TAGS = new Set([
-    'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i',
-    'ins', 'kbd', 'mark', 'nobr', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup',
-    'time', 'tt', 'u', 'var', 'wbr', 'br',
-  ]);
-
-  // Computed styles are read only for candidate block containers, once per element per task (the
-  // page may change them between tasks).
+  // An element's display is read from its computed style, once per element per task (the page may
+  // change it between tasks), for every element that holds text and its inline ancestors. Not
+  // guessed from the tag: news sites make <a> and <span> teasers, headlines and cards display:block,
+  // flex, grid or list-item (by class, by a descendant rule like `.rail a`, or as the items of a
+  // flex or grid container, which the browser blockifies), and a walk that took them as inline ran
+  // one headline's sentence into the next (tests/e2e/pages.test.mjs, "block, flex, grid…").
   let styleCache = null;
   function displayOf(el) {
     if (!styleCache) {
@@ -110,7 +101,7 @@
   }
 
   function isInline(el) {
-    return PHRASING_TAGS.has(el.localName) || INLINE_DISPLAYS.has(displayOf(el));
+    return INLINE_DISPLAYS.has(displayOf(el));
   }
 
   /** The nearest block-level ancestor (or `el` itself), stopping at `limit`. */

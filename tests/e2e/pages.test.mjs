@@ -38,6 +38,36 @@ const EDGES_PAGE = htmlDocument({
 </article>`,
 });
 
+// Teasers, headlines and cards that news sites lay out as boxes with phrasing tags (a <span> or <a>
+// made block, flex, grid or list-item by an inline style, a class rule, a descendant rule, or by
+// being the item of a flex or grid container), table cells and <br>: each item is its own text, so
+// no sentence (hence no claim) runs from one into the next. Each pair is "claim, next item", with no
+// full stop between them: joined into one block, the claim would swallow the next headline.
+const BOXED_ITEMS = [
+  ['<span style="display:block">The mayor claimed that the bridge was unsafe</span>', '<span style="display:block">Tickets on sale for the summer fair</span>'],
+  ['<a href="/1" class="teaser">The insurer claimed that the dam was sound</a>', '<a href="/2" class="teaser">Ferry timetable changes next month</a>'],
+  ['<a href="/3">Officials claimed that the river was clean</a>', '<a href="/4">Weather turns cold over the weekend</a>', 'rail'],
+  ['<a href="/5">The company claimed that profits doubled</a>', '<span>Local team wins the cup final</span>', '', 'display:flex'],
+  ['<span>Critics claimed that the vote was rigged</span>', '<span>Museum reopens after long repairs</span>', '', 'display:grid'],
+  ['<span style="display:list-item; list-style:none">Police claimed that the suspect fled north</span>', '<span style="display:list-item; list-style:none">Market prices steady this morning</span>'],
+  ['<span style="display:inline-block">Doctors claimed that the clinic was closed</span>', '<span style="display:inline-block">Choir performs at the town hall</span>'],
+];
+const BOXED_PAGE = htmlDocument({
+  title: 'Boxes',
+  head: '<style>.teaser { display: flex } .rail a { display: block }</style>',
+  body: `<main>
+${BOXED_ITEMS.map(([claim, next, cls = '', style = '']) => `<div${cls ? ` class="${cls}"` : ''}${style ? ` style="${style}"` : ''}>${claim}${next}</div>`).join('\n')}
+<table><tr><td>The minister claimed that taxes will fall</td><td>Council approves the new budget</td></tr></table>
+<p>Witnesses claimed that the car sped away<br>Road closed until Friday evening</p>
+</main>`,
+});
+/** [claim text, the next item's text] for each pair on BOXED_PAGE. */
+const BOXED_PAIRS = [
+  ...BOXED_ITEMS.map(([claim, next]) => [claim, next].map((html) => html.replace(/<[^>]*>/g, ''))),
+  ['The minister claimed that taxes will fall', 'Council approves the new budget'],
+  ['Witnesses claimed that the car sped away', 'Road closed until Friday evening'],
+];
+
 const FEED_PAGE = htmlDocument({
   title: 'Feed',
   body: `<h1>Live feed</h1>
@@ -123,6 +153,26 @@ for (const name of BROWSER_NAMES) {
       }
       assert.deepEqual(await mutationLog(page), []);
       assert.equal(await serialiseDom(page), await parseLikeBrowser(page, EDGES_PAGE));
+      await page.close();
+    });
+
+    test('block, flex, grid and list-item phrasing elements, table cells and <br> end the text: no claim runs into the next item', async () => {
+      const page = await session.newPage();
+      await recordMutations(page);
+      await page.goto(server.page('/boxes.html', BOXED_PAGE));
+      await session.waitForAction(page, isOn);
+      const highlights = await readHighlights(page);
+      const ranges = Object.values(highlights).flat().map((text) => text.replace(/\s+/g, ' '));
+      for (const [claim, next] of BOXED_PAIRS) {
+        const content = claim.slice(claim.indexOf('claimed that ') + 'claimed that '.length);
+        assert.ok(ranges.some((text) => text.includes(content)), `the claim "${claim}" is highlighted: ${JSON.stringify(highlights)}`);
+        const nextWord = next.split(' ')[0];
+        for (const text of ranges) {
+          assert.ok(!(text.includes(content) && text.includes(nextWord)), `a range runs from "${claim}" into "${next}": "${text}"`);
+          assert.ok(!text.includes(next.split(' ').slice(0, 2).join(' ')), `the item "${next}" is no claim: "${text}"`);
+        }
+      }
+      assert.deepEqual(await mutationLog(page), []);
       await page.close();
     });
 
