@@ -1,0 +1,347 @@
+// Content script, step 2: the analyzer's claims on a block become marks (offsets → DOM ranges →
+// CSS.highlights), and, on pages with many claims, only those near the viewport are registered. Owns
+// the page's blocks and their marks; never modifies the DOM. Defines AllegedlyMarks in the content
+// scripts' own world.
+(() => {
+  'use strict';
+
+  const { logOnce, measure, now } = globalThis.AllegedlyDiagnostics;
+
+  // The reader's UI (card.js), connected by content.js once it exists: which kinds are shown, and
+  // told when the registered ranges change (the card maps them back to claims).
+  let reader = null;
+  function useReader(view) {
+    reader = view;
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Highlight names, stacking order and a claim's category and extent: categories.js, shared with
+  // the playground.
+
+  const { CLAIMS, MARKS, PRIORITY, categoryOf, claimExtent } = globalThis.AllegedlyCategories;
+  const NAMES = [...CLAIMS, ...MARKS].map((c) => `allegedly-${c}`);
+
+  // -------------------------------------------------------------------------------------------------
+  // Offsets → DOM ranges.
+
+  /**
+   * The DOM boundary point for UTF-16 `offset` in `block`. A start point lands at the beginning of the
+   * text after a line break; an end point (`isEnd`) at the end of the text before it, so a range never
+   * begins or ends in a gap between nodes.
+   */
+  function boundaryAt(block, offset, isEnd) {
+    const segs = block.segments;
+    // The last segment starting at or before `offset` (strictly before, for an end point).
+    let lo = 0;
+    let hi = segs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (isEnd ? segs[mid].start < offset : segs[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    if (isEnd) {
+      for (let i = lo; i >= 0; i--) {
+        const seg = segs[i];
+        if (seg.node) return [seg.node, Math.min(Math.max(offset - seg.start, 0), seg.length)];
+        offset = seg.start; // inside a line break: end where the previous text ends
+      }
+      return null;
+    }
+    for (let i = lo; i < segs.length; i++) {
+      const seg = segs[i];
+      if (seg.node && offset < seg.start + seg.length) return [seg.node, Math.max(offset - seg.start, 0)];
+    }
+    return null;
+  }
+
+  function isSpan(span, length) {
+    return Array.isArray(span) && Number.isInteger(span[0]) && Number.isInteger(span[1]) && span[0] >= 0 && span[0] <= span[1] && span[1] <= length;
+  }
+
+  function rangeFor(block, span) {
+    if (!span || span[0] === span[1]) return null;
+    const from = boundaryAt(block, span[0], false);
+    const to = boundaryAt(block, span[1], true);
+    if (!from || !to) return null;
+    const range = document.createRange();
+    try {
+      range.setStart(from[0], from[1]);
+      range.setEnd(to[0], to[1]);
+    } catch {
+      return null; // the node's text got shorter while nothing watched (off); catchUp redraws it
+    }
+    return range.collapsed ? null : range;
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // The page's blocks and their marks.
+
+  const highlights = new Map(); // category → Highlight (kept while off, so on is instant)
+  const blocks = new Set();
+  const blockOfNode = new WeakMap(); // text node → its block
+  let markCount = 0; // marks of all blocks (shown or not)
+
+  function claimCount() {
+    let n = 0;
+    for (const block of blocks) for (const mark of block.marks) if (mark.shown) n++;
+    return n;
+  }
+
+  function highlightFor(category) {
+    let highlight = highlights.get(category);
+    if (!highlight) {
+      highlight = new Highlight();
+      highlight.priority = PRIORITY[category];
+      highlights.set(category, highlight);
+    }
+    return highlight;
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Registration window. Browsers recompute highlight bookkeeping over every registered range when
+  // a highlight changes or paints (on a 10 MB page with ~110,000 ranges, Chromium froze for seconds
+  // and a toggle's frame cost 80 ms on a 100k-word page). So the claims list stays complete (badge,
+  // panel, next/previous claim), but once a page has more than WINDOW_MARKS claims, only the claims
+  // of blocks within a few screens of the viewport are registered, and their DOM ranges exist only
+  // then: an IntersectionObserver on the blocks' containers moves the window as the reader scrolls.
+  // Below that, everything is registered (a typical article), exactly as before.
+
+  const WINDOW_MARKS = 400;
+  const UNWINDOW_MARKS = 250; // hysteresis: a page hovering around the limit does not flip-flop
+  const WINDOW_MARGIN = '150% 0px'; // one and a half screens above and below
+  let windowed = false;
+  const blocksOfContainer = new Map(); // block container → its blocks that have marks
+  const intersections = typeof IntersectionObserver === 'function' ? new IntersectionObserver(onIntersect, { rootMargin: WINDOW_MARGIN }) : null;
+  let observing = false;
+
+  /** Whether `block`'s claims belong in the registry now. */
+  const inWindow = (block) => !windowed || !intersections || block.near === true;
+
+  /**
+   * One claim: its offsets in its block, and its DOM ranges, made when first asked for (registering
+   * it, or the card, the panel, navigation) and let go when its block leaves the window. Live ranges
+   * are not free (the browser updates every one on each DOM change), so a page holds them only for
+   * what is near the viewport and what the reader's UI asked for.
+   */
+  class Mark {
+    #ranges = null;
+    constructor(block, claim, category, spans) {
+      this.block = block;
+      this.claim = claim;
+      this.category = category;
+      this.spans = spans; // { claim, cue, source } as [start, end] or null
+      this.shown = false; // the reader shows this kind (card.js); counted in the badge
+      this.registered = false; // its ranges are in the highlights
+      this.dropped = false;
+    }
+
+    #get() {
+      if (this.#ranges) return this.#ranges;
+      const { block, spans } = this;
+      const ranges = { claim: rangeFor(block, spans.claim), cue: rangeFor(block, spans.cue), source: rangeFor(block, spans.source) };
+      if (!this.dropped) this.#ranges = ranges; // one identity: hit-testing maps ranges back to marks
+      return ranges;
+    }
+
+    /** Lets go of the ranges (outside the window, or dropped). */
+    release() {
+      this.#ranges = null;
+    }
+
+    get claimRange() {
+      return this.#get().claim;
+    }
+
+    get cueRange() {
+      return this.#get().cue;
+    }
+
+    get sourceRange() {
+      return this.#get().source;
+    }
+  }
+
+  // The first registration after the first analysis started: "first highlights" for the bench.
+  let firstRegistration = null;
+
+  /** The first analysis started at `t0`: the next registration is its first draw. */
+  function timeFirstDraw(t0) {
+    firstRegistration = t0;
+  }
+
+  /** Adds a mark's ranges to the highlights, or takes them out. */
+  function register(mark, on) {
+    if (mark.registered === on) return;
+    mark.registered = on;
+    const method = on ? 'add' : 'delete';
+    // Highlight.delete(null) throws (a claim without a source), so missing ranges are skipped.
+    const { claimRange, cueRange, sourceRange } = mark;
+    if (claimRange) highlightFor(mark.category)[method](claimRange);
+    if (cueRange) highlightFor('cue')[method](cueRange);
+    if (sourceRange) highlightFor('source')[method](sourceRange);
+    if (on && firstRegistration !== null) {
+      measure('allegedly:first-draw', firstRegistration);
+      firstRegistration = null;
+    }
+  }
+
+  /** Brings `block`'s marks in line with the window and the kinds shown; true if any changed. */
+  function sync(block) {
+    const near = inWindow(block);
+    let changed = false;
+    for (const mark of block.marks) {
+      const want = near && mark.shown && !mark.dropped;
+      if (mark.registered === want) continue;
+      register(mark, want);
+      changed = true;
+      if (!near) mark.release(); // left the window
+    }
+    return changed;
+  }
+
+  /** Turns the window on or off as the number of claims crosses the limits. */
+  function updateWindow() {
+    const want = windowed ? markCount > UNWINDOW_MARKS : markCount > WINDOW_MARKS;
+    if (want === windowed || !intersections) return;
+    windowed = want;
+    if (windowed) {
+      // Taking the ranges out one by one cost Firefox 0.4 s for 600 claims: empty the highlights in
+      // one call each, then put back those in the window.
+      for (const highlight of highlights.values()) highlight.clear();
+      for (const block of blocks) {
+        for (const mark of block.marks) {
+          mark.registered = false;
+          if (block.near !== true) mark.release();
+        }
+      }
+    }
+    for (const block of blocks) sync(block);
+    reader?.changed();
+  }
+
+  function onIntersect(entries) {
+    const start = now();
+    let changed = false;
+    for (const entry of entries) {
+      const list = blocksOfContainer.get(entry.target);
+      if (!list) continue;
+      for (const block of list) {
+        block.near = entry.isIntersecting;
+        if (sync(block)) changed = true;
+      }
+    }
+    // The card maps registered ranges back to claims: they changed.
+    if (changed) reader?.changed();
+    measure('allegedly:window', start);
+  }
+
+  function watchBlock(block) {
+    if (!intersections || !block.marks.length) return;
+    let list = blocksOfContainer.get(block.container);
+    if (!list) {
+      list = new Set();
+      blocksOfContainer.set(block.container, list);
+      if (observing) intersections.observe(block.container);
+    }
+    list.add(block);
+  }
+
+  function unwatchBlock(block) {
+    const list = blocksOfContainer.get(block.container);
+    if (!list?.delete(block) || list.size) return;
+    blocksOfContainer.delete(block.container);
+    if (observing) intersections.unobserve(block.container);
+  }
+
+  /** While on, the window follows the viewport; while off, nothing watches. */
+  function observeWindow(on) {
+    if (!intersections || on === observing) return;
+    observing = on;
+    if (on) for (const container of blocksOfContainer.keys()) intersections.observe(container);
+    else intersections.disconnect();
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Drawing: a block's claims become marks (offsets only, cheap), then the marks in the window are
+  // registered.
+
+  const pendingSync = new Set(); // blocks drawn in this slice, registered at its end
+
+  function draw(block, claims) {
+    for (const claim of claims) {
+      if (!claim || !isSpan(claim.cue, block.text.length) || !isSpan(claim.sentence, block.text.length)) {
+        logOnce('ignored a claim with invalid offsets', claim);
+        continue;
+      }
+      const source = isSpan(claim.source, block.text.length) ? claim.source : null;
+      const content = isSpan(claim.content, block.text.length) ? claim.content : null;
+      const extent = claimExtent({ cue: claim.cue, source, content });
+      if (extent[0] === extent[1] && claim.cue[0] === claim.cue[1]) continue;
+      const mark = new Mark(block, claim, categoryOf(claim), { claim: extent, cue: claim.cue, source });
+      mark.shown = reader?.shows(mark) ?? true;
+      block.marks.push(mark);
+      markCount++;
+    }
+    if (block.marks.length) {
+      watchBlock(block);
+      pendingSync.add(block);
+    }
+  }
+
+  /** Registers what this slice drew (those in the window). */
+  function syncPending() {
+    updateWindow();
+    for (const block of pendingSync) if (blocks.has(block)) sync(block);
+    pendingSync.clear();
+  }
+
+  function erase(block) {
+    for (const mark of block.marks) {
+      mark.dropped = true;
+      register(mark, false);
+      mark.release();
+    }
+    markCount -= block.marks.length;
+    unwatchBlock(block);
+    block.marks = [];
+  }
+
+  function adopt(block) {
+    blocks.add(block);
+    for (const { node } of block.segments) if (node) blockOfNode.set(node, block);
+  }
+
+  function drop(block) {
+    erase(block);
+    blocks.delete(block);
+    for (const { node } of block.segments) if (node && blockOfNode.get(node) === block) blockOfNode.delete(node);
+  }
+
+  function showHighlights() {
+    for (const name of NAMES) {
+      const category = name.slice('allegedly-'.length);
+      CSS.highlights.set(name, highlightFor(category));
+    }
+  }
+
+  function hideHighlights() {
+    // Only our own names: the registry is the page's, and Firefox cannot iterate it from here.
+    for (const name of NAMES) CSS.highlights.delete(name);
+  }
+
+  globalThis.AllegedlyMarks = Object.freeze({
+    blocks,
+    blockOfNode,
+    claimCount,
+    useReader,
+    timeFirstDraw,
+    draw,
+    syncPending,
+    sync,
+    observeWindow,
+    adopt,
+    drop,
+    showHighlights,
+    hideHighlights,
+  });
+})();
