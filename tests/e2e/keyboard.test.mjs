@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { BROWSER_NAMES, launch, unavailable } from './lib/browsers.mjs';
-import { parseLikeBrowser, serialiseDom } from './lib/highlights.mjs';
+import { focusedClaim as focused, parseLikeBrowser, serialiseDom } from './lib/highlights.mjs';
 import { loadSeeds, seedPage } from './lib/pages.mjs';
 import { serveFixtures } from './lib/server.mjs';
 import { readUi, tabIdOf, until, waitForUi } from './lib/ui.mjs';
@@ -23,17 +23,6 @@ function claimsInOrder(page) {
     const ranges = ['attributed', 'distancing', 'hedged', 'unsourced'].flatMap((c) => [...(CSS.highlights.get(`allegedly-${c}`) ?? [])]);
     ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b) || b.compareBoundaryPoints(Range.END_TO_END, a));
     return ranges.map((r) => r.toString());
-  });
-}
-
-/** The flashed claim: its text and whether it is inside the viewport. */
-function focused(page) {
-  return page.evaluate(() => {
-    const focus = CSS.highlights.get('allegedly-focus');
-    if (!focus) return null;
-    const range = [...focus][0];
-    const rect = range.getBoundingClientRect();
-    return { text: range.toString(), inView: rect.top >= 0 && rect.bottom <= innerHeight, scrollY };
   });
 }
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { BROWSER_NAMES, launch, unavailable } from './lib/browsers.mjs';
-import { HIGHLIGHT_NAMES, parseLikeBrowser, serialiseDom } from './lib/highlights.mjs';
+import { HIGHLIGHT_NAMES, focusedClaim, parseLikeBrowser, serialiseDom } from './lib/highlights.mjs';
 import { htmlDocument } from './lib/pages.mjs';
 import { serveFixtures } from './lib/server.mjs';
 import { readUi, tabIdOf, until, waitForUi } from './lib/ui.mjs';
@@ -108,15 +108,10 @@ function scrollToParagraph(page, i) {
   return page.evaluate((id) => document.getElementById(id).scrollIntoView({ block: 'start', behavior: 'instant' }), `p${i}`);
 }
 
-/** The flashed claim (next/previous claim): its paragraph and whether it is inside the viewport. */
-function focused(page) {
-  return page.evaluate(() => {
-    const focus = CSS.highlights.get('allegedly-focus');
-    if (!focus) return null;
-    const range = [...focus][0];
-    const rect = range.getBoundingClientRect();
-    return { paragraph: Number(range.startContainer.parentElement.closest('p')?.id.slice(1)), text: range.toString(), inView: rect.top >= 0 && rect.bottom <= innerHeight };
-  });
+/** The flashed claim (next/previous claim), with the number of the paragraph it starts in. */
+async function focused(page) {
+  const claim = await focusedClaim(page);
+  return claim && { ...claim, paragraph: Number(claim.paragraphId?.slice(1)) };
 }
 
 /** Checks the window's shape: near the viewport only, far fewer than all the claims, the screen covered. */

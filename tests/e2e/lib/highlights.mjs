@@ -122,3 +122,22 @@ export function rangesWith(page, name, phrase) {
     phrase,
   );
 }
+
+/**
+ * The claim next/previous-claim flashed (`allegedly-focus`), or null: its text, the id of the
+ * paragraph it starts in, whether it lies inside the viewport, and the page's scroll position.
+ */
+export function focusedClaim(page) {
+  return page.evaluate(() => {
+    const focus = CSS.highlights.get('allegedly-focus');
+    if (!focus) return null;
+    const range = [...focus][0];
+    const rect = range.getBoundingClientRect();
+    return {
+      text: range.toString(),
+      paragraphId: range.startContainer.parentElement.closest('p')?.id ?? null,
+      inView: rect.top >= 0 && rect.bottom <= innerHeight,
+      scrollY,
+    };
+  });
+}
