@@ -1,6 +1,8 @@
 //! Native throughput of the analyzer, in MB/s, with its floor and a peer in the same run:
 //!
 //! - `analyzer`: `Analyzer::analyze`, the whole pipeline (the bar: ≥ 50 MB/s on one thread);
+//! - `rules_only`: the same without the trained model's second look (`Config::rules_only`), so
+//!   the model's cost is a ratio within the run;
 //! - `floor_segmenter`: only splitting the text into blocks and sentences, which every analysis
 //!   must do at least;
 //! - `peer_regex`: one case-insensitive regex of ~90 reporting verbs and hedges, counting matches:
@@ -121,6 +123,11 @@ fn main() {
     let started = std::time::SystemTime::now();
     let inputs = inputs();
     let analyzer = Analyzer::new(&Config::default()).expect("the built-in lexicon is valid");
+    let rules_only = Analyzer::new(&Config {
+        rules_only: true,
+        ..Config::default()
+    })
+    .expect("the built-in lexicon is valid");
     // ASCII word boundaries: a Unicode `\b` keeps the regex crate off its DFA on non-ASCII text
     // (~3 MB/s measured); the peer gets its fastest honest form.
     let peer = Regex::new(&format!(
@@ -141,6 +148,9 @@ fn main() {
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_function("analyzer", |b| {
             b.iter(|| analyzer.analyze(black_box(text)).len())
+        });
+        group.bench_function("rules_only", |b| {
+            b.iter(|| rules_only.analyze(black_box(text)).len())
         });
         group.bench_function("floor_segmenter", |b| {
             b.iter(|| {
@@ -311,7 +321,7 @@ fn summary_table(
     started: std::time::SystemTime,
 ) -> String {
     let mut table = String::from(
-        "| input | analyzer MB/s | floor (segmenter only) MB/s | peer (keyword regex) MB/s | analyzer time ÷ floor | analyzer time ÷ peer |\n|---|---|---|---|---|---|\n",
+        "| input | analyzer MB/s | rules only MB/s | floor (segmenter only) MB/s | peer (keyword regex) MB/s | analyzer time ÷ rules only | analyzer time ÷ floor | analyzer time ÷ peer |\n|---|---|---|---|---|---|---|---|\n",
     );
     for (group, (_, text)) in groups.iter().zip(inputs) {
         let seconds = |bench: &str| {
@@ -320,23 +330,26 @@ fn summary_table(
                 started,
             )
         };
-        let (Some(analyzer), Some(floor), Some(peer)) = (
+        let (Some(analyzer), Some(rules), Some(floor), Some(peer)) = (
             seconds("analyzer"),
+            seconds("rules_only"),
             seconds("floor_segmenter"),
             seconds("peer_regex"),
         ) else {
             table.push_str(&format!(
-                "| {group} | (not measured in this run: filtered?) | | | | |\n"
+                "| {group} | (not measured in this run: filtered?) | | | | | | |\n"
             ));
             continue;
         };
         let mbps = |s: f64| text.len() as f64 / 1e6 / s;
         table.push_str(&format!(
-            "| {group} ({:.2} MB) | {:.1} | {:.1} | {:.1} | {:.2}× | {:.2}× |\n",
+            "| {group} ({:.2} MB) | {:.1} | {:.1} | {:.1} | {:.1} | {:.2}× | {:.2}× | {:.2}× |\n",
             text.len() as f64 / 1e6,
             mbps(analyzer),
+            mbps(rules),
             mbps(floor),
             mbps(peer),
+            analyzer / rules,
             analyzer / floor,
             analyzer / peer
         ));

@@ -1,23 +1,35 @@
 //! The pipeline in one call: text → blocks → sentences → cues → claims.
 
-use crate::claim::Claim;
+use crate::claim::{Claim, ClaimKind, Stance};
 use crate::claims::{Context, build_claims, quotes};
 use crate::config::{Config, ConfigError};
+use crate::cues::learned::Model;
 use crate::cues::tokens::Tokens;
-use crate::cues::{Window, find_cues, plausible};
-use crate::lexicon::Lexicon;
+use crate::cues::{Cue, Voice, Window, find_cues, plausible};
+use crate::lexicon::{Entry, Form, Lexicon, Role};
 use crate::segmenter::{blocks, sentences};
 use crate::span::Span;
+use std::cell::OnceCell;
 
 /// Finds claims in text. Build one per configuration and reuse it: building compiles the lexicon.
 pub struct Analyzer {
     lexicon: Lexicon,
+    /// The user's ignore words, lower case: the learned cues respect them as the lexicon does.
+    ignored: Vec<String>,
+    /// The trained model's second look, unless the configuration asks for the rules only.
+    model: Option<Model>,
 }
 
 impl Analyzer {
     pub fn new(config: &Config) -> Result<Self, ConfigError> {
         Ok(Analyzer {
             lexicon: Lexicon::new(config)?,
+            ignored: config
+                .ignore_words
+                .iter()
+                .map(|w| w.trim().to_lowercase())
+                .collect(),
+            model: (!config.rules_only).then(Model::new),
         })
     }
 
@@ -26,53 +38,93 @@ impl Analyzer {
         let mut claims = Vec::new();
         let all_blocks: Vec<Span> = blocks(text).collect();
         for (b, &block) in all_blocks.iter().enumerate() {
-            // One lexicon pass per block; blocks without a hit cost nothing more.
-            let mut hits = self.lexicon.scan(text, block.start, block.end);
-            // Dashes are common and rarely cues: drop them before any tokenising.
-            hits.retain(|hit| plausible(text, hit));
-            if hits.is_empty() {
-                continue;
-            }
-            let quotations = quotes::quotations(text, block);
-            let spans = sentences(text, block);
-            let mut rest = hits.as_slice();
-            for (i, &sentence) in spans.iter().enumerate() {
-                let n = rest.partition_point(|h| h.start < sentence.end);
-                let (here, later) = rest.split_at(n);
-                rest = later;
-                let here: Vec<_> = here
-                    .iter()
-                    .filter(|h| h.start >= sentence.start && h.end <= sentence.end)
-                    .cloned()
-                    .collect();
-                if here.is_empty() {
-                    continue;
-                }
-                // Only sentences with a hit are tokenised.
-                let tokens = Tokens::new(text, sentence);
-                let window = Window {
-                    lo: 0,
-                    hi: tokens.len(),
-                    span: sentence,
-                };
-                if window.lo >= window.hi {
-                    continue;
-                }
-                let following = spans
-                    .get(i + 1)
-                    .map(|next| Span::new(next.start, block.end))
-                    .or_else(|| all_blocks.get(b + 1).copied());
-                let cues = find_cues(&tokens, window, &here, &quotations);
-                let context = Context {
-                    tokens: &tokens,
-                    sentence: window,
-                    quotes: &quotations,
-                    following,
-                };
-                claims.extend(build_claims(&context, &cues));
+            let block = Block::new(text, block, all_blocks.get(b + 1).copied());
+            let before = claims.len();
+            self.rule_claims(&block, &mut claims);
+            if let Some(model) = &self.model {
+                self.learned_claims(model, &block, before, &mut claims);
             }
         }
         claims
+    }
+
+    /// The claims the lexicon and the context rules find in one block, appended to `claims`.
+    fn rule_claims(&self, block: &Block, claims: &mut Vec<Claim>) {
+        let text = block.text;
+        // One lexicon pass per block; blocks without a hit cost nothing more here.
+        let mut hits = self.lexicon.scan(text, block.span.start, block.span.end);
+        // Dashes are common and rarely cues: drop them before any tokenising.
+        hits.retain(|hit| plausible(text, hit));
+        if hits.is_empty() {
+            return;
+        }
+        let mut rest = hits.as_slice();
+        for (i, &sentence) in block.sentences().iter().enumerate() {
+            let n = rest.partition_point(|h| h.start < sentence.end);
+            let (here, later) = rest.split_at(n);
+            rest = later;
+            let here: Vec<_> = here
+                .iter()
+                .filter(|h| h.start >= sentence.start && h.end <= sentence.end)
+                .cloned()
+                .collect();
+            if here.is_empty() {
+                continue;
+            }
+            let tokens = block.tokens().slice(sentence);
+            let window = Window {
+                lo: 0,
+                hi: tokens.len(),
+                span: sentence,
+            };
+            if window.lo >= window.hi {
+                continue;
+            }
+            let cues = find_cues(&tokens, window, &here, block.quotations());
+            claims.extend(block.claims(&tokens, i, &cues));
+        }
+    }
+
+    /// Adds the cues the learned model finds in a block that the rules missed (see
+    /// [`crate::cues::learned`]); `claims[before..]` are the block's claims from the rules. Each
+    /// learned cue is read as a verb of saying, so the claim builder finds its source and content
+    /// and decides between attributed and unsourced; it is never a hedge.
+    fn learned_claims(&self, model: &Model, block: &Block, before: usize, claims: &mut Vec<Claim>) {
+        let taken: Vec<Span> = claims[before..].iter().map(|c| c.cue).collect();
+        let reports: Vec<Span> = claims[before..]
+            .iter()
+            .filter(|c| c.kind != ClaimKind::Hedged)
+            .map(|c| c.cue)
+            .collect();
+        let ignored = |word: &str| self.ignored.iter().any(|w| w == word);
+        let found = model.cues(block.tokens(), &reports, &taken, ignored);
+        if found.is_empty() {
+            return;
+        }
+        for (i, &sentence) in block.sentences().iter().enumerate() {
+            let here = &found[found.partition_point(|c| c.start < sentence.start)..];
+            let here = &here[..here.partition_point(|c| c.end <= sentence.end)];
+            if here.is_empty() {
+                continue;
+            }
+            let tokens = block.tokens().slice(sentence);
+            let cues: Vec<Cue> = here
+                .iter()
+                .map(|span| {
+                    let at = tokens.index_at(span.start);
+                    Cue {
+                        span: *span,
+                        first: at,
+                        last: at,
+                        entry: learned_entry(span.of(block.text)),
+                        voice: Voice::Active,
+                    }
+                })
+                .filter(|cue| cue.first < tokens.len())
+                .collect();
+            claims.extend(block.claims(&tokens, i, &cues));
+        }
+        claims[before..].sort_by_key(|c| (c.cue.start, c.cue.end));
     }
 
     /// The claims of each block of a page, in the order given; offsets are relative to each block.
@@ -87,5 +139,85 @@ impl Analyzer {
 impl Default for Analyzer {
     fn default() -> Self {
         Analyzer::new(&Config::default()).expect("the built-in lexicon is valid")
+    }
+}
+
+/// One block of the text as both passes read it: tokenised once, and its tokens, sentences and
+/// quotations found only when a pass needs them.
+struct Block<'a> {
+    text: &'a str,
+    span: Span,
+    following: Option<Span>,
+    tokens: OnceCell<Tokens<'a>>,
+    sentences: OnceCell<Vec<Span>>,
+    quotations: OnceCell<Vec<Span>>,
+}
+
+impl<'a> Block<'a> {
+    fn new(text: &'a str, span: Span, following: Option<Span>) -> Self {
+        Block {
+            text,
+            span,
+            following,
+            tokens: OnceCell::new(),
+            sentences: OnceCell::new(),
+            quotations: OnceCell::new(),
+        }
+    }
+
+    fn tokens(&self) -> &Tokens<'a> {
+        self.tokens
+            .get_or_init(|| Tokens::new(self.text, self.span))
+    }
+
+    fn sentences(&self) -> &[Span] {
+        self.sentences
+            .get_or_init(|| sentences(self.text, self.span))
+    }
+
+    fn quotations(&self) -> &[Span] {
+        self.quotations
+            .get_or_init(|| quotes::quotations(self.text, self.span))
+    }
+
+    /// The claims of the cues of sentence `i`, whose tokens are `tokens`.
+    fn claims(&self, tokens: &Tokens, i: usize, cues: &[Cue]) -> Vec<Claim> {
+        let spans = self.sentences();
+        let following = spans
+            .get(i + 1)
+            .map(|next| Span::new(next.start, self.span.end))
+            .or(self.following);
+        let context = Context {
+            tokens,
+            sentence: Window {
+                lo: 0,
+                hi: tokens.len(),
+                span: spans[i],
+            },
+            quotes: self.quotations(),
+            following,
+        };
+        build_claims(&context, cues)
+    }
+}
+
+/// A learned cue as the claim builder sees it: a neutral verb of saying, its form read off its
+/// ending ("backed" a past tense, "pushing" a gerund).
+fn learned_entry(word: &str) -> Entry {
+    let form = if word.ends_with("ed") {
+        Form::Past
+    } else if word.ends_with("ing") {
+        Form::Gerund
+    } else if word.ends_with('s') {
+        Form::Third
+    } else {
+        Form::Base
+    };
+    Entry {
+        role: Role::Speech,
+        stance: Stance::Neutral,
+        needs: crate::lexicon::Needs::Nothing,
+        form,
+        lemma: None,
     }
 }

@@ -13,6 +13,9 @@ pub struct Config {
     pub extra_cues: Vec<String>,
     /// Words or phrases that must never count as cues ("said" for a reader who finds it noise).
     pub ignore_words: Vec<String>,
+    /// Only the lexicon and its context rules: none of the long-tail cues the trained model adds
+    /// (see `cues::learned`). The training script reads the rules' cues this way.
+    pub rules_only: bool,
 }
 
 /// A configuration the analyzer cannot use.

@@ -5,6 +5,8 @@
 //! Every rule looks at a bounded number of tokens around the hit, so the stage is linear in the
 //! length of the sentence whatever the number of hits.
 
+pub mod learned;
+mod learned_weights;
 pub mod tokens;
 
 use crate::claim::Stance;

@@ -316,6 +316,7 @@ mod tests {
         let config = Config {
             extra_cues: vec!["spun".into(), "leaked memos show".into()],
             ignore_words: vec!["say".into(), "allegedly".into()],
+            ..Config::default()
         };
         let lexicon = Lexicon::new(&config).unwrap();
         assert_eq!(lexicon.lookup("Spun")[0].stance, Stance::Distancing);
@@ -392,6 +393,7 @@ mod tests {
             let config = Config {
                 extra_cues: extra.iter().map(|&i| USER_WORDS[i].to_owned()).collect(),
                 ignore_words: ignore.iter().map(|&i| USER_WORDS[i].to_owned()).collect(),
+                ..Config::default()
             };
             let lexicon = Lexicon::new(&config).unwrap();
             let text: String = pieces.iter().map(|&i| PIECES[i]).collect();

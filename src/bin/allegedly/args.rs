@@ -32,6 +32,7 @@ OPTIONS:
     --color WHEN        auto (default), always or never
     --cue WORD          an extra cue word or phrase, treated as distancing attribution (repeatable)
     --ignore WORD       a word or phrase that must never count as a cue (repeatable)
+    --rules-only        only the lexicon and its rules, none of the trained model's cues
     -h, --help          this help
     -V, --version       the version
 
@@ -75,11 +76,13 @@ pub enum ColorChoice {
     Never,
 }
 
-/// User cue words and ignore words: the run-time lexicon extension.
+/// User cue words and ignore words (the run-time lexicon extension), and whether the trained
+/// model's cues are wanted.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Words {
     pub cues: Vec<String>,
     pub ignore: Vec<String>,
+    pub rules_only: bool,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -141,6 +144,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, CliErr
                 "--color" | "--colour" => color = parse_color(&rest.value(&flag)?)?,
                 "--cue" => words.cues.push(rest.value(&flag)?),
                 "--ignore" => words.ignore.push(rest.value(&flag)?),
+                "--rules-only" => words.rules_only = true,
                 _ => return Err(unknown(&flag)),
             },
             Arg::Positional(value) => {

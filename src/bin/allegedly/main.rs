@@ -59,6 +59,7 @@ fn analyzer(words: &Words) -> Result<Analyzer, CliError> {
     let config = Config {
         extra_cues: words.cues.clone(),
         ignore_words: words.ignore.clone(),
+        rules_only: words.rules_only,
     };
     Analyzer::new(&config).map_err(|e| CliError::bad_input(e.to_string()))
 }
