@@ -11,7 +11,7 @@
 
   const api = globalThis.browser ?? globalThis.chrome;
   const { TIMINGS, logOnce, now, measure, measureFloor } = globalThis.AllegedlyDiagnostics;
-  const { CHECKPOINT, blockContainer, readableTextNodes, visibleFirst, collectBlocks, currentText } = globalThis.AllegedlyCollect;
+  const { ELEMENT_NODE, TEXT_NODE, CHECKPOINT, blockContainer, readableTextNodes, visibleFirst, collectBlocks, currentText } = globalThis.AllegedlyCollect;
   const Marks = globalThis.AllegedlyMarks;
   const { blocks, blockOfNode, claimCount, draw, syncPending, observeWindow, adopt, drop, hideHighlights } = Marks;
   const { blocksUnder, changes } = globalThis.AllegedlyChanges;
@@ -291,7 +291,7 @@
         for (const b of more) pending.push(b);
       }
     }
-    const live = [...roots].filter((root) => root.isConnected && root.nodeType === Node.ELEMENT_NODE);
+    const live = [...roots].filter((root) => root.isConnected && root.nodeType === ELEMENT_NODE);
     const outermost = live.filter((root) => !live.some((other) => other !== root && other.contains(root)));
     const fresh = outermost.flatMap((root) => collectBlocks(root)).filter((b) => !b.segments.some(({ node }) => node && blockOfNode.has(node)));
     if (fresh.length) analyse(fresh);
@@ -322,7 +322,7 @@
       if (block.segments.some(({ node }) => node && !node.isConnected) || currentText(block) !== block.text) affected.add(block);
     }
     for (const node of readableTextNodes(document.body)) {
-      if (node !== CHECKPOINT && node.nodeType === Node.TEXT_NODE && !blockOfNode.has(node) && node.data.trim()) {
+      if (node !== CHECKPOINT && node.nodeType === TEXT_NODE && !blockOfNode.has(node) && node.data.trim()) {
         roots.add(blockContainer(node.parentElement));
       }
     }
