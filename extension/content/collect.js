@@ -23,29 +23,71 @@
   // text node (~100 ms of the long bench page's walk); a node's own nodeType reads cheaply.
   const ELEMENT_NODE = 1; // Node.ELEMENT_NODE
   const TEXT_NODE = 3; // Node.TEXT_NODE
-  // An element's display is read from its computed style, once per element per task (the page may
-  // change it between tasks), for every element that holds text and its inline ancestors. Not
-  // guessed from the tag: news sites make <a> and <span> teasers, headlines and cards display:block,
-  // flex, grid or list-item (by class, by a descendant rule like `.rail a`, or as the items of a
-  // flex or grid container, which the browser blockifies), and a walk that took them as inline ran
-  // one headline's sentence into the next (tests/e2e/pages.test.mjs, "block, flex, grid…").
-  let styleCache = null;
+  /**
+   * A memo that lives for the current task only: the page may change its DOM and styles between our
+   * tasks, never within one. The walk reads the same elements again and again within a slice (a
+   * <p> around each of its links, the ancestors of every text node), so each answer below is read
+   * from the page once per task: every read crosses into the page's world (Firefox's Xray wrappers,
+   * Chromium's isolated world) and costs a few microseconds.
+   */
+  function perTask() {
+    let memo = null;
+    return () => {
+      if (!memo) {
+        memo = new Map();
+        queueMicrotask(() => (memo = null));
+      }
+      return memo;
+    };
+  }
+
+  // An element's display is read from its computed style, once per element per task, for every
+  // element that holds text and its inline ancestors. Not guessed from the tag: news sites make <a>
+  // and <span> teasers, headlines and cards display:block, flex, grid or list-item (by class, by a
+  // descendant rule like `.rail a`, or as the items of a flex or grid container, which the browser
+  // blockifies), and a walk that took them as inline ran one headline's sentence into the next
+  // (tests/e2e/pages.test.mjs, "block, flex, grid…").
+  const displays = perTask();
   function displayOf(el) {
-    if (!styleCache) {
-      styleCache = new Map();
-      queueMicrotask(() => (styleCache = null));
-    }
-    let display = styleCache.get(el);
+    const memo = displays();
+    let display = memo.get(el);
     if (display === undefined) {
       display = getComputedStyle(el).display;
-      styleCache.set(el, display);
+      memo.set(el, display);
     }
     return display;
   }
 
+  /**
+   * `el.closest(SKIPPED_SELECTOR)`, with the answer for each element on the way up kept for the task:
+   * a closest() per element holding text re-matched the 21 selectors against every ancestor each
+   * time (a third of the walk's native calls); now each element is matched once.
+   */
+  const skippers = perTask();
+  function skippingAncestor(el) {
+    const memo = skippers();
+    const below = [];
+    let found = null;
+    for (let e = el; e; e = e.parentElement) {
+      const known = memo.get(e);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      if (e.matches(SKIPPED_SELECTOR)) {
+        found = e;
+        memo.set(e, e);
+        break;
+      }
+      below.push(e);
+    }
+    for (const e of below) memo.set(e, found);
+    return found;
+  }
+
   /** Why an element's subtree is not read, or '' when it is (for the roots of page changes). */
   function skipReason(el) {
-    if (el.closest(SKIPPED_SELECTOR)) return 'tag'; // itself or inside one (text added to a <button>)
+    if (skippingAncestor(el)) return 'tag'; // itself or inside one (text added to a <button>)
     if (el.isContentEditable) return 'editable';
     if (!el.checkVisibility() && displayOf(el) !== 'contents') return 'hidden';
     return '';
@@ -74,8 +116,23 @@
   const VISIBILITY = { visibilityProperty: true, checkVisibilityCSS: true };
   const SKIPPED_SELECTOR = [...SKIPPED_TAGS, `[${UI_ATTRIBUTE}]`].join(',');
 
+  // The state of each element holding text, per walk root, once per task: text nodes alternate
+  // between a paragraph and its links, so the same <p> was asked about again after each link.
+  const textStates = perTask();
   function textState(el, root) {
-    const skipped = el.closest(SKIPPED_SELECTOR);
+    const byRoot = textStates();
+    let memo = byRoot.get(root);
+    if (!memo) byRoot.set(root, (memo = new Map()));
+    let state = memo.get(el);
+    if (state === undefined) {
+      state = readTextState(el, root);
+      memo.set(el, state);
+    }
+    return state;
+  }
+
+  function readTextState(el, root) {
+    const skipped = skippingAncestor(el);
     if (skipped) return skipped;
     if (el.isContentEditable) return EDITABLE;
     if (el.checkVisibility(VISIBILITY)) return READ;
