@@ -219,9 +219,11 @@
   // Claims waiting to be drawn, drawn a slice at a time by one drainer.
   let drawQueue = [];
   let drainer = null;
+  let queuedClaims = 0; // claims in drawQueue not drawn yet: marks.js turns its window on early
 
   function queueDraw(block, claims, gen, timing) {
     drawQueue.push({ block, claims, gen, timing });
+    queuedClaims += claims.length;
     drainer ??= drainDraws().finally(() => (drainer = null));
   }
 
@@ -236,15 +238,17 @@
       // their ranges, the costly part, and only blocks in the window get them.
       while (next < drawQueue.length && now() < deadline) {
         const item = drawQueue[next++];
+        queuedClaims -= item.claims.length;
         // Dropped meanwhile (its nodes left the page) or from before a teardown: skip.
         if (item.gen !== generation || !blocks.has(item.block)) continue;
         timing = item.timing;
         draw(item.block, item.claims);
-        syncPending();
+        syncPending(queuedClaims);
       }
       if (timing) timing.draw += now() - start;
       if (next >= drawQueue.length) {
         drawQueue = [];
+        queuedClaims = 0;
         return;
       }
     }
