@@ -11,7 +11,7 @@
 
   const api = globalThis.browser ?? globalThis.chrome;
   const { TIMINGS, logOnce, now, measure, measureFloor } = globalThis.AllegedlyDiagnostics;
-  const { CHECKPOINT, blockContainer, readableTextNodes, visibleFirst, collectBlocks, currentText } = globalThis.AllegedlyCollect;
+  const { ELEMENT_NODE, TEXT_NODE, CHECKPOINT, blockContainer, readableTextNodes, visibleFirst, collectBlocks, currentText } = globalThis.AllegedlyCollect;
   const Marks = globalThis.AllegedlyMarks;
   const { blocks, blockOfNode, claimCount, draw, syncPending, observeWindow, adopt, drop, hideHighlights } = Marks;
   const { blocksUnder, changes } = globalThis.AllegedlyChanges;
@@ -219,9 +219,11 @@
   // Claims waiting to be drawn, drawn a slice at a time by one drainer.
   let drawQueue = [];
   let drainer = null;
+  let queuedClaims = 0; // claims in drawQueue not drawn yet: marks.js turns its window on early
 
   function queueDraw(block, claims, gen, timing) {
     drawQueue.push({ block, claims, gen, timing });
+    queuedClaims += claims.length;
     drainer ??= drainDraws().finally(() => (drainer = null));
   }
 
@@ -236,15 +238,17 @@
       // their ranges, the costly part, and only blocks in the window get them.
       while (next < drawQueue.length && now() < deadline) {
         const item = drawQueue[next++];
+        queuedClaims -= item.claims.length;
         // Dropped meanwhile (its nodes left the page) or from before a teardown: skip.
         if (item.gen !== generation || !blocks.has(item.block)) continue;
         timing = item.timing;
         draw(item.block, item.claims);
-        syncPending();
+        syncPending(queuedClaims);
       }
       if (timing) timing.draw += now() - start;
       if (next >= drawQueue.length) {
         drawQueue = [];
+        queuedClaims = 0;
         return;
       }
     }
@@ -291,7 +295,7 @@
         for (const b of more) pending.push(b);
       }
     }
-    const live = [...roots].filter((root) => root.isConnected && root.nodeType === Node.ELEMENT_NODE);
+    const live = [...roots].filter((root) => root.isConnected && root.nodeType === ELEMENT_NODE);
     const outermost = live.filter((root) => !live.some((other) => other !== root && other.contains(root)));
     const fresh = outermost.flatMap((root) => collectBlocks(root)).filter((b) => !b.segments.some(({ node }) => node && blockOfNode.has(node)));
     if (fresh.length) analyse(fresh);
@@ -322,7 +326,7 @@
       if (block.segments.some(({ node }) => node && !node.isConnected) || currentText(block) !== block.text) affected.add(block);
     }
     for (const node of readableTextNodes(document.body)) {
-      if (node !== CHECKPOINT && node.nodeType === Node.TEXT_NODE && !blockOfNode.has(node) && node.data.trim()) {
+      if (node !== CHECKPOINT && node.nodeType === TEXT_NODE && !blockOfNode.has(node) && node.data.trim()) {
         roots.add(blockContainer(node.parentElement));
       }
     }

@@ -18,29 +18,76 @@
   const UI_ATTRIBUTE = 'data-allegedly-ui';
   const INLINE_DISPLAYS = new Set(['inline', 'contents', 'ruby', 'ruby-base', 'ruby-text']);
   const MIN_BLOCK_CHARS = 4;
-  // An element's display is read from its computed style, once per element per task (the page may
-  // change it between tasks), for every element that holds text and its inline ancestors. Not
-  // guessed from the tag: news sites make <a> and <span> teasers, headlines and cards display:block,
-  // flex, grid or list-item (by class, by a descendant rule like `.rail a`, or as the items of a
-  // flex or grid container, which the browser blockifies), and a walk that took them as inline ran
-  // one headline's sentence into the next (tests/e2e/pages.test.mjs, "block, flex, grid…").
-  let styleCache = null;
+  // Node.ELEMENT_NODE and Node.TEXT_NODE as plain numbers: in Firefox `Node` is the page's interface
+  // object seen through an Xray wrapper, and reading a constant off it cost ~3 µs, several times per
+  // text node (~100 ms of the long bench page's walk); a node's own nodeType reads cheaply.
+  const ELEMENT_NODE = 1; // Node.ELEMENT_NODE
+  const TEXT_NODE = 3; // Node.TEXT_NODE
+  /**
+   * A memo that lives for the current task only: the page may change its DOM and styles between our
+   * tasks, never within one. The walk reads the same elements again and again within a slice (a
+   * <p> around each of its links, the ancestors of every text node), so each answer below is read
+   * from the page once per task: every read crosses into the page's world (Firefox's Xray wrappers,
+   * Chromium's isolated world) and costs a few microseconds.
+   */
+  function perTask() {
+    let memo = null;
+    return () => {
+      if (!memo) {
+        memo = new Map();
+        queueMicrotask(() => (memo = null));
+      }
+      return memo;
+    };
+  }
+
+  // An element's display is read from its computed style, once per element per task, for every
+  // element that holds text and its inline ancestors. Not guessed from the tag: news sites make <a>
+  // and <span> teasers, headlines and cards display:block, flex, grid or list-item (by class, by a
+  // descendant rule like `.rail a`, or as the items of a flex or grid container, which the browser
+  // blockifies), and a walk that took them as inline ran one headline's sentence into the next
+  // (tests/e2e/pages.test.mjs, "block, flex, grid…").
+  const displays = perTask();
   function displayOf(el) {
-    if (!styleCache) {
-      styleCache = new Map();
-      queueMicrotask(() => (styleCache = null));
-    }
-    let display = styleCache.get(el);
+    const memo = displays();
+    let display = memo.get(el);
     if (display === undefined) {
       display = getComputedStyle(el).display;
-      styleCache.set(el, display);
+      memo.set(el, display);
     }
     return display;
   }
 
+  /**
+   * `el.closest(SKIPPED_SELECTOR)`, with the answer for each element on the way up kept for the task:
+   * a closest() per element holding text re-matched the 21 selectors against every ancestor each
+   * time (a third of the walk's native calls); now each element is matched once.
+   */
+  const skippers = perTask();
+  function skippingAncestor(el) {
+    const memo = skippers();
+    const below = [];
+    let found = null;
+    for (let e = el; e; e = e.parentElement) {
+      const known = memo.get(e);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      if (e.matches(SKIPPED_SELECTOR)) {
+        found = e;
+        memo.set(e, e);
+        break;
+      }
+      below.push(e);
+    }
+    for (const e of below) memo.set(e, found);
+    return found;
+  }
+
   /** Why an element's subtree is not read, or '' when it is (for the roots of page changes). */
   function skipReason(el) {
-    if (el.closest(SKIPPED_SELECTOR)) return 'tag'; // itself or inside one (text added to a <button>)
+    if (skippingAncestor(el)) return 'tag'; // itself or inside one (text added to a <button>)
     if (el.isContentEditable) return 'editable';
     if (!el.checkVisibility() && displayOf(el) !== 'contents') return 'hidden';
     return '';
@@ -58,19 +105,40 @@
 
   // What the walk does with the text directly inside an element: read it, pass over it (visibility:
   // hidden; its children may still show), end the block there (editable), or skip a whole subtree
-  // (an element, returned). One to three native calls per element that holds text, none for the
-  // others: per-element reads (a tag name, a computed style) through Firefox's Xray wrappers were
-  // most of the walk's time. checkVisibility (Chrome 105+, Firefox 106+; the option was
-  // `checkVisibilityCSS` before Chrome 121) answers for display:none anywhere above, visibility and
-  // content-visibility in one call.
+  // (an element, returned). Per element that holds text, once per task: a selector match (itself;
+  // its ancestors' answers are kept), isContentEditable, checkVisibility, and its computed display
+  // (blockContainer); none for the others. Every such read crosses into the page's world. Measured
+  // per element in the extension's world on the long bench page (11,037 runs of text): checkVisibility
+  // ~1 µs in both engines, getComputedStyle ~3–4 µs in Firefox and ~1–1.5 µs in Chromium (creating
+  // the style object is the cost; a second property off it is cheap). So reading visibility and
+  // content-visibility off the style object the display comes from would save ~1 µs per element, and
+  // it could not see what checkVisibility sees from the flat tree (closed <details>, light-DOM children
+  // no slot shows, display:none anywhere above): not taken. checkVisibility (Chrome 105+, Firefox
+  // 106+; the option was `checkVisibilityCSS` before Chrome 121) answers for display:none anywhere
+  // above, visibility and content-visibility in one call.
   const READ = 0;
   const INVISIBLE = 1;
   const EDITABLE = 2;
   const VISIBILITY = { visibilityProperty: true, checkVisibilityCSS: true };
   const SKIPPED_SELECTOR = [...SKIPPED_TAGS, `[${UI_ATTRIBUTE}]`].join(',');
 
+  // The state of each element holding text, per walk root, once per task: text nodes alternate
+  // between a paragraph and its links, so the same <p> was asked about again after each link.
+  const textStates = perTask();
   function textState(el, root) {
-    const skipped = el.closest(SKIPPED_SELECTOR);
+    const byRoot = textStates();
+    let memo = byRoot.get(root);
+    if (!memo) byRoot.set(root, (memo = new Map()));
+    let state = memo.get(el);
+    if (state === undefined) {
+      state = readTextState(el, root);
+      memo.set(el, state);
+    }
+    return state;
+  }
+
+  function readTextState(el, root) {
+    const skipped = skippingAncestor(el);
     if (skipped) return skipped;
     if (el.isContentEditable) return EDITABLE;
     if (el.checkVisibility(VISIBILITY)) return READ;
@@ -128,7 +196,7 @@
    * slow); a skipped subtree is left by jumping to its last node.
    */
   function* readableTextNodes(root, from = null) {
-    if (root.nodeType === Node.ELEMENT_NODE && skipReason(root)) return;
+    if (root.nodeType === ELEMENT_NODE && skipReason(root)) return;
     const markers = markersByNextText(root);
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     if (from) walker.currentNode = from;
@@ -142,7 +210,7 @@
       const parent = node.parentNode;
       if (parent !== lastParent) {
         lastParent = parent;
-        state = parent.nodeType === Node.ELEMENT_NODE ? textState(parent, root) : READ;
+        state = parent.nodeType === ELEMENT_NODE ? textState(parent, root) : READ;
       }
       if (state === READ) {
         yield node;
@@ -174,7 +242,7 @@
     let current = null;
     let lastParent = null;
     let lastContainer = null;
-    const limit = root.nodeType === Node.ELEMENT_NODE ? root : document.body;
+    const limit = root.nodeType === ELEMENT_NODE ? root : document.body;
     const finish = (run) => {
       if (!run) return null;
       const block = makeBlock(run.container, run.parts);
@@ -191,12 +259,12 @@
         current = null;
         continue;
       }
-      const parent = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
+      const parent = node.nodeType === TEXT_NODE ? node.parentElement : node;
       // Siblings share a parent: its container is looked up once for the run of them.
       const container = parent === lastParent ? lastContainer : blockContainer(parent, limit);
       lastParent = parent;
       lastContainer = container;
-      if (node.nodeType !== Node.TEXT_NODE) {
+      if (node.nodeType !== TEXT_NODE) {
         if (current && current.container === container) current.parts.push(null);
         continue;
       }
@@ -272,6 +340,8 @@
 
   globalThis.AllegedlyCollect = Object.freeze({
     UI_ATTRIBUTE,
+    ELEMENT_NODE,
+    TEXT_NODE,
     CHECKPOINT,
     skipReason,
     isInline,

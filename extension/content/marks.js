@@ -199,9 +199,16 @@
     return changed;
   }
 
-  /** Turns the window on or off as the number of claims crosses the limits. */
-  function updateWindow() {
-    const want = windowed ? markCount > UNWINDOW_MARKS : markCount > WINDOW_MARKS;
+  /**
+   * Turns the window on or off as the number of claims crosses the limits. `upcoming`: claims the
+   * analyzer has returned that are not drawn yet. Counting them turns the window on as soon as a
+   * reply shows the page is over the limit, before its claims are drawn: counting only the drawn
+   * ones registered the first 400 claims (1,200 DOM ranges made, added, then all taken out again
+   * when the window came on; ~70 ms of Firefox's draw on the long bench page).
+   */
+  function updateWindow(upcoming = 0) {
+    const total = markCount + upcoming;
+    const want = windowed ? total > UNWINDOW_MARKS : total > WINDOW_MARKS;
     if (want === windowed || !intersections) return;
     windowed = want;
     if (windowed) {
@@ -288,9 +295,9 @@
     }
   }
 
-  /** Registers what this slice drew (those in the window). */
-  function syncPending() {
-    updateWindow();
+  /** Registers what this slice drew (those in the window); `upcoming` as for updateWindow. */
+  function syncPending(upcoming = 0) {
+    updateWindow(upcoming);
     for (const block of pendingSync) if (blocks.has(block)) sync(block);
     pendingSync.clear();
   }

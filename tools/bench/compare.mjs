@@ -1,0 +1,125 @@
+// Two builds of the extension on the same bench page, loads alternating between them in the same
+// sitting, so a change to the content script can be judged on this shared, noisy machine: separate
+// bench runs minutes apart drift by ±30%, alternating loads do not drift apart. Only the content
+// script's own timings (no floor, peer, memory or toggles: `run.mjs` is the full bench).
+//
+//   node tools/bench/compare.mjs DIST_A DIST_B      (each a ./build.sh output: DIST/chrome, DIST/firefox)
+//   ALLEGEDLY_BROWSERS=firefox          one browser only
+//   ALLEGEDLY_BENCH_PAGES=long,huge     the pages (default long)
+//   ALLEGEDLY_BENCH_RUNS=4              rounds; each round is one fresh browser per build, A then B
+//                                       then B then A on alternate rounds (default 4)
+//   ALLEGEDLY_BENCH_LOADS=2             timed loads per browser per round, after one untimed (default 2)
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { BROWSER_NAMES, launch, ROOT } from '../../tests/e2e/lib/browsers.mjs';
+import { serveFixtures } from '../../tests/e2e/lib/server.mjs';
+import { buildPage, PAGE_SPECS, paragraphPool } from './pages.mjs';
+import { extensionMeasures, installObservers } from './probes.mjs';
+import { timedExtension } from './timed-extension.mjs';
+
+const [distA, distB] = process.argv.slice(2).map((d) => path.resolve(d));
+if (!distA || !distB) {
+  console.error('usage: node tools/bench/compare.mjs DIST_A DIST_B');
+  process.exit(2);
+}
+const pagesDir = process.env.ALLEGEDLY_PAGES_DIR ?? path.join(ROOT, '..', 'shared', 'pages');
+const ROUNDS = Number(process.env.ALLEGEDLY_BENCH_RUNS ?? 4);
+const LOADS = Number(process.env.ALLEGEDLY_BENCH_LOADS ?? 2);
+const only = (process.env.ALLEGEDLY_BENCH_PAGES ?? 'long').split(',');
+const FIREFOX_PREFS = { 'privacy.reduceTimerPrecision': false }; // as run.mjs: 1 ms rounding otherwise
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const median = (xs) => {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const sum = (ms, name) => ms.filter(([n]) => n === name).reduce((a, [, , d]) => a + d, 0);
+const firstOf = (ms, name) => ms.find(([n]) => n === name) ?? null;
+
+/** One timed load: the content script's figures for it. */
+async function load(session, url) {
+  const page = await session.newPage();
+  try {
+    await page.evaluateOnNewDocument(installObservers, false);
+    await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
+    await page.waitForFunction(() => performance.getEntriesByName('allegedly:floor').length > 0, { timeout: 300_000, polling: 250 });
+    await sleep(300);
+    const ms = await page.evaluate(extensionMeasures);
+    const longtasks = await page.evaluate(() => window.__bench.longtasks);
+    const pipeline = firstOf(ms, 'allegedly:pipeline');
+    const floor = firstOf(ms, 'allegedly:floor');
+    // Long tasks within the pipeline, leaving out the bench-only walk after it (as run.mjs).
+    const end = pipeline[1] + pipeline[2] + 200;
+    const longest = longtasks
+      .filter(([s, d]) => s + d >= pipeline[1] && s <= end && !(floor && s <= floor[1] + floor[2] && s + d >= floor[1]))
+      .reduce((m, [, d]) => Math.max(m, d), 0);
+    return {
+      collect: sum(ms, 'allegedly:collect'),
+      draw: sum(ms, 'allegedly:draw'),
+      main: sum(ms, 'allegedly:collect') + sum(ms, 'allegedly:draw') + sum(ms, 'allegedly:window'),
+      first: firstOf(ms, 'allegedly:first-draw')?.[2] ?? NaN,
+      pipeline: pipeline[2],
+      longtask: session.name === 'chromium' ? longest : NaN,
+    };
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
+async function main() {
+  const snapshot = mkdtempSync(path.join(os.tmpdir(), 'allegedly-compare-'));
+  const builds = { A: distA, B: distB };
+  const dirs = {};
+  for (const [key, dist] of Object.entries(builds)) {
+    dirs[key] = {};
+    for (const b of ['chrome', 'firefox']) dirs[key][b] = timedExtension(path.join(dist, b), path.join(snapshot, key, b));
+  }
+  const { paragraphs } = paragraphPool(pagesDir);
+  const specs = PAGE_SPECS.filter((s) => only.includes(s.name));
+  const server = await serveFixtures();
+  for (const spec of specs) server.page(`/${spec.name}.html`, buildPage(spec, paragraphs).html);
+  const FIGS = ['collect', 'draw', 'main', 'first', 'pipeline', 'longtask'];
+  try {
+    for (const name of BROWSER_NAMES) {
+      for (const spec of specs) {
+        const results = { A: [], B: [] };
+        for (let r = 0; r < ROUNDS; r++) {
+          for (const key of r % 2 ? ['B', 'A'] : ['A', 'B']) {
+            const ext = dirs[key][name === 'firefox' ? 'firefox' : 'chrome'];
+            const session = await launch(name, name === 'firefox' ? { extension: ext, prefs: FIREFOX_PREFS } : { extension: ext });
+            try {
+              await load(session, server.url(`/${spec.name}.html`)); // warm-up (a fresh browser's first load is slower), not counted
+              for (let l = 0; l < LOADS; l++) {
+                const res = await load(session, server.url(`/${spec.name}.html`));
+                results[key].push(res);
+                console.error(`${name} ${spec.name} ${key}: ${FIGS.map((f) => `${f} ${res[f].toFixed(1)}`).join(', ')}`);
+              }
+            } finally {
+              await session.close();
+            }
+          }
+        }
+        console.log(`\n${name}, ${spec.name} page, ${ROUNDS} rounds × ${LOADS} loads each (A = ${distA}, B = ${distB}); load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+        console.log(`| figure (ms) | A median | B median | B ÷ A | A all | B all |`);
+        console.log('|---|--:|--:|--:|---|---|');
+        for (const f of FIGS) {
+          const a = results.A.map((x) => x[f]);
+          const b = results.B.map((x) => x[f]);
+          if (!a.some(Number.isFinite)) continue;
+          const fmt = (xs) => xs.map((x) => x.toFixed(0)).join(' ');
+          console.log(`| ${f} | ${median(a).toFixed(1)} | ${median(b).toFixed(1)} | ${(median(b) / median(a)).toFixed(2)} | ${fmt(a)} | ${fmt(b)} |`);
+        }
+      }
+    }
+  } finally {
+    await server.close();
+    rmSync(snapshot, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
