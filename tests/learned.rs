@@ -25,14 +25,9 @@ fn cues(config: &Config, text: &str) -> Vec<String> {
     claims(config, text).into_iter().map(|c| c.0).collect()
 }
 
-/// Each sentence has one long-tail cue: a verb of wanting, knowing, planning or backing, read
-/// as an attribution because of who precedes it and what it introduces.
+/// Each sentence has one long-tail cue: a verb of knowing, planning or backing, read as an
+/// attribution because of who precedes it and what it introduces.
 const LONG_TAIL: &[(&str, &str, &str)] = &[
-    (
-        "She wants to double the size of the program.",
-        "wants",
-        "She",
-    ),
     (
         "The governor knows that the vote will be close.",
         "knows",
@@ -44,9 +39,14 @@ const LONG_TAIL: &[(&str, &str, &str)] = &[
         "Senator Ruiz",
     ),
     (
-        "The minister has backed the reform since 2015.",
+        "Sanders backed the proposal on Tuesday.",
         "backed",
-        "The minister",
+        "Sanders",
+    ),
+    (
+        "Republicans have backed the measure.",
+        "backed",
+        "Republicans",
     ),
 ];
 
@@ -99,13 +99,27 @@ fn leaves_plain_statements_alone() {
 }
 
 #[test]
+fn numbers_are_one_class_to_the_model() {
+    // Each number once hashed to its own bucket, so "approved" after one number in four hundred
+    // read as a cue; the model sees every number as "#".
+    for i in [0, 7, 38, 101, 1499, 2015] {
+        let sentence = format!("The mayor allegedly approved contract {i} without a vote.");
+        assert_eq!(
+            cues(&Config::default(), &sentence),
+            ["allegedly"],
+            "{sentence}"
+        );
+    }
+}
+
+#[test]
 fn respects_the_readers_ignore_words() {
     let config = Config {
-        ignore_words: vec!["wants".into()],
+        ignore_words: vec!["knows".into()],
         ..Config::default()
     };
     assert_eq!(
-        cues(&config, "She wants to double the size of the program."),
+        cues(&config, "The governor knows that the vote will be close."),
         Vec::<String>::new()
     );
 }

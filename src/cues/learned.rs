@@ -240,6 +240,7 @@ fn weight(template: u32, values: &[u32]) -> i32 {
 
 // The shapes of neighbours and the classes of the features, hashed as the script hashes them.
 const QUOTE: u32 = fnv(b"Q");
+const NUMBER: u32 = fnv(b"#");
 const BEFORE_START: u32 = fnv(b"^");
 const AFTER_END: u32 = fnv(b"$");
 const NONE: u32 = fnv(b"-");
@@ -268,13 +269,14 @@ impl Context<'_> {
         &self.tokens.text.as_bytes()[t.start..t.end]
     }
 
-    /// A neighbour as the script's `shape` sees it: the word in lower case, a quote as "Q",
-    /// punctuation as itself, "^" before the block and "$" after it.
+    /// A neighbour as the script's `shape` sees it: the word in lower case, "#" for a number, a
+    /// quote as "Q", punctuation as itself, "^" before the block and "$" after it.
     fn shape(&self, offset: isize) -> u32 {
         match self.token(offset) {
             None if offset < 0 => BEFORE_START,
             None => AFTER_END,
             Some(t) => match t.kind {
+                Kind::Word if self.text(t)[0].is_ascii_digit() => NUMBER,
                 Kind::Word => fnv_lower(self.text(t)),
                 Kind::Open | Kind::Close | Kind::Either => QUOTE,
                 Kind::Punct => fnv(self.text(t)),

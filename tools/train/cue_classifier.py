@@ -90,12 +90,15 @@ def lemma(word):
 
 
 def shape(tok):
-    """What a neighbouring token is, coarsely: the word itself, or a class of punctuation."""
+    """What a neighbouring token is, coarsely: the word itself, "#" for a number (its digits would
+    only add noise: each number its own random bucket), "Q" for a quote, punctuation as itself."""
     start, end, kind, text = tok
     if kind in "OCE":
         return "Q"
     if kind == "P":
         return text
+    if "0" <= text[0] <= "9":
+        return "#"
     return lower(text)
 
 
