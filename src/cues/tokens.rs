@@ -377,6 +377,18 @@ mod tests {
     }
 
     #[test]
+    fn a_slice_is_the_tokens_of_its_span() {
+        let text = "He said: “Go.” Then he left.";
+        let block = Tokens::new(text, Span::new(0, text.len()));
+        let second = Span::new(text.find("Then").unwrap(), text.len());
+        assert_eq!(block.slice(second).list, Tokens::new(text, second).list);
+        // A span that cuts a word ("said" → "aid") is tokenised afresh, not cut from the block's.
+        let cut = Span::new(4, 8);
+        assert_eq!(block.slice(cut).list, Tokens::new(text, cut).list);
+        assert_eq!(block.slice(Span::new(2, 2)).list, []);
+    }
+
+    #[test]
     fn classifies_quotes() {
         let text = "“a” \"b\" 'c'";
         let tokens = Tokens::new(text, Span::new(0, text.len()));
