@@ -284,33 +284,31 @@ impl Context<'_> {
         }
     }
 
-    fn is_word(&self, t: Token, words: &[&str]) -> bool {
-        let text = self.text(t);
-        t.kind == Kind::Word
-            && words
-                .iter()
-                .any(|w| w.len() == text.len() && w.as_bytes().eq_ignore_ascii_case(text))
-    }
-
-    fn is_punct(&self, t: Token, marks: &[u8]) -> bool {
-        t.kind == Kind::Punct && t.end - t.start == 1 && marks.contains(&self.text(t)[0])
+    /// Whether the token `offset` away is punctuation, one of `marks`.
+    fn is_punct(&self, offset: isize, marks: &[char]) -> bool {
+        self.i
+            .checked_add_signed(offset)
+            .is_some_and(|j| marks.iter().any(|&c| self.tokens.is_punct(j, c)))
     }
 
     /// What the word introduces: the first telling token within four after it.
     fn follow(&self) -> &'static [u8] {
         for k in 1..=4 {
-            let Some(t) = self.token(k) else { break };
-            if self.is_word(t, &["that"]) {
+            let j = self.i + k;
+            if j >= self.tokens.len() {
+                break;
+            }
+            if self.tokens.word_in(j, &["that"]) {
                 return b"that";
-            } else if self.is_word(t, &["to"]) {
+            } else if self.tokens.word_in(j, &["to"]) {
                 return b"to";
-            } else if self.is_word(t, WH) {
+            } else if self.tokens.word_in(j, WH) {
                 return b"wh";
-            } else if t.is_quote() {
+            } else if self.tokens.is_quote(j) {
                 return b"q";
-            } else if self.is_punct(t, b":") {
+            } else if self.tokens.is_punct(j, ':') {
                 return b":";
-            } else if self.is_punct(t, b".?!") {
+            } else if self.is_punct(k as isize, &['.', '?', '!']) {
                 return b".";
             }
         }
@@ -320,18 +318,13 @@ impl Context<'_> {
     /// Who precedes the word: a pronoun or a capitalised word within three before it.
     fn holder(&self) -> u32 {
         for k in 1..=3 {
-            let Some(t) = self.token(-k) else { break };
-            if t.kind != Kind::Word {
-                continue;
-            }
-            if self.is_word(t, PRONOUNS) {
+            let Some(j) = self.i.checked_sub(k) else {
+                break;
+            };
+            if self.tokens.word_in(j, PRONOUNS) {
                 return fnv(b"pron");
             }
-            if self
-                .tokens
-                .str(self.i - k as usize)
-                .starts_with(char::is_uppercase)
-            {
+            if self.tokens.is_capitalised(j) {
                 return fnv(b"cap");
             }
         }
@@ -351,10 +344,8 @@ impl Context<'_> {
             .nth(2)
             .map_or(0, |(at, _)| at);
         let suffix = fnv(&self.word.as_bytes()[suffix_start..]);
-        let start = match self.token(-1) {
-            None => true,
-            Some(t) => t.is_quote() || self.is_punct(t, b".:^"),
-        };
+        let start =
+            self.i == 0 || self.tokens.is_quote(self.i - 1) || self.is_punct(-1, &['.', ':', '^']);
         weight(BIAS, &[])
             + weight(WORD, &[w])
             + weight(LEMMA, &[l])
