@@ -16,6 +16,7 @@
 use super::learned_weights::{BITS, GATE, HEDGES, PRONOUNS, THRESHOLD, WEIGHTS, WH};
 use super::tokens::{Kind, Token, Tokens};
 use crate::span::Span;
+use std::cell::Cell;
 
 /// How far (in tokens) a rule cue counts as near.
 const NEAR: usize = 8;
@@ -44,9 +45,13 @@ const QUOTED: u32 = 20;
 const START: u32 = 21;
 const FOLLOW_HOLDER: u32 = 22;
 
-/// The trained model, with a bit set of the buckets of its gate's lemmas.
+/// The trained model and its gate: the lemmas it scores at all.
 pub struct Model {
-    gate: Vec<u64>,
+    gate: Gate,
+    /// The hashes of the pronouns and wh-words: the holder and follow features compare a
+    /// neighbour's hash (which scoring computes anyway) before its text.
+    pronouns: Vec<u32>,
+    wh: Vec<u32>,
 }
 
 impl Default for Model {
@@ -57,19 +62,12 @@ impl Default for Model {
 
 impl Model {
     pub fn new() -> Self {
-        let mut gate = vec![0u64; 1 << (BITS - 6)];
-        for lemma in GATE {
-            let at = bucket(LEMMA, &[fnv(lemma.as_bytes())]);
-            gate[at / 64] |= 1 << (at % 64);
+        let hashes = |words: &[&str]| words.iter().map(|w| fnv(w.as_bytes())).collect();
+        Model {
+            gate: Gate::new(GATE),
+            pronouns: hashes(PRONOUNS),
+            wh: hashes(WH),
         }
-        Model { gate }
-    }
-
-    /// Whether the model scores words of a lemma (given by its hash) at all. The training script
-    /// gates the same way: the lemma's bucket is one of the gate lemmas' buckets.
-    fn admits(&self, lemma: u32) -> bool {
-        let at = bucket(LEMMA, &[lemma]);
-        self.gate[at / 64] & (1 << (at % 64)) != 0
     }
 
     /// The words of a block the model takes for cues, as token spans, sorted.
@@ -83,44 +81,53 @@ impl Model {
         taken: &[Span],
         ignored: impl Fn(&str) -> bool,
     ) -> Vec<Span> {
-        // How near each token is to a rule cue: worked out once a word of the block passes the gate.
-        let mut near: Option<Vec<usize>> = None;
+        // How near each token is to a rule cue, and each token's shape (hashed once, when a
+        // candidate first asks for it): worked out once a word of the block passes the gate.
+        let mut near: Option<Vec<u8>> = None;
+        let mut shapes: Option<Vec<Cell<u32>>> = None;
         let mut found = Vec::new();
         let mut quotes_before = 0usize;
         let mut lower = String::new();
+        let text = tokens.text.as_bytes();
         for (i, &token) in tokens.list.iter().enumerate() {
             if token.is_quote() {
                 quotes_before += 1;
                 continue;
             }
-            let word = tokens.str(i);
+            let word = &text[token.start..token.end];
             // Lower-case words of two letters or more (the first byte is an ASCII letter, so a
             // second byte is a second character).
-            if token.kind != Kind::Word
-                || !word.as_bytes()[0].is_ascii_lowercase()
-                || word.len() < 2
-            {
+            if token.kind != Kind::Word || !word[0].is_ascii_lowercase() || word.len() < 2 {
                 continue;
             }
             // The gate first, on the word as it stands: most words stop here, so they are
-            // neither copied nor lower-cased.
+            // neither hashed, copied nor lower-cased.
+            let lemmas = self.gate.lemmas_starting_as(word);
+            if lemmas.is_empty() {
+                continue;
+            }
             let stem = &word[..lemma_len(word)];
-            let lemma_hash = fnv_lower(stem.as_bytes());
-            if !self.admits(lemma_hash) {
+            if !lemmas
+                .iter()
+                .any(|l| stem.eq_ignore_ascii_case(l.as_bytes()))
+            {
                 continue;
             }
             if taken.iter().any(|c| c.overlaps(token.span())) {
                 continue;
             }
-            let near = near.get_or_insert_with(|| distances(&cover(tokens, reports)))[i];
+            let near = near.get_or_insert_with(|| nearness(tokens, reports))[i];
             lower.clear();
-            lower.push_str(word);
+            lower.push_str(tokens.str(i));
             lower.make_ascii_lowercase();
+            let shapes = shapes.get_or_insert_with(|| vec![Cell::new(UNKNOWN); tokens.len()]);
             let context = Context {
+                model: self,
                 tokens,
+                shapes,
                 i,
                 word: &lower,
-                lemma: lemma_hash,
+                lemma: fnv_lower(stem),
                 near: match near {
                     d if d > 8 => 0,
                     d if d > 3 => 1,
@@ -138,44 +145,69 @@ impl Model {
     }
 }
 
-/// Whether each token overlaps one of `spans` (sorted by start).
-fn cover(tokens: &Tokens, spans: &[Span]) -> Vec<bool> {
-    let mut k = 0;
-    tokens
-        .list
-        .iter()
-        .map(|t| {
-            while k < spans.len() && spans[k].end <= t.start {
-                k += 1;
-            }
-            spans[k..]
-                .iter()
-                .take_while(|s| s.start < t.end)
-                .any(|s| s.overlaps(t.span()))
-        })
-        .collect()
+/// The lemmas the model scores at all, found by their first three letters.
+struct Gate {
+    /// The lemmas by [`prefix_key`]: those with key `k` are `lemmas[first[k]..first[k + 1]]`.
+    first: Vec<u16>,
+    lemmas: Vec<&'static str>,
+    /// The lemmas whose first three bytes are not all letters ("de-emphasiz").
+    odd: Vec<&'static str>,
 }
 
-/// For each token, how many tokens away the nearest covered one is (`NEAR + 1` when farther).
-fn distances(covered: &[bool]) -> Vec<usize> {
-    let far = NEAR + 1;
-    let mut out = vec![far; covered.len()];
-    let mut last: Option<usize> = None;
-    for (i, &c) in covered.iter().enumerate() {
-        if c {
-            last = Some(i);
+impl Gate {
+    fn new(lemmas: &[&'static str]) -> Self {
+        let mut keyed: Vec<(usize, &str)> = Vec::new();
+        let mut odd = Vec::new();
+        for &lemma in lemmas {
+            match prefix_key(lemma.as_bytes()) {
+                Some(key) => keyed.push((key, lemma)),
+                None => odd.push(lemma),
+            }
         }
-        if let Some(j) = last {
-            out[i] = (i - j).min(far);
+        keyed.sort_unstable();
+        let first = (0..=PREFIX_KEYS)
+            .map(|key| keyed.partition_point(|&(k, _)| k < key) as u16)
+            .collect();
+        Gate {
+            first,
+            lemmas: keyed.into_iter().map(|(_, lemma)| lemma).collect(),
+            odd,
         }
     }
-    last = None;
-    for i in (0..covered.len()).rev() {
-        if covered[i] {
-            last = Some(i);
+
+    /// The lemmas that could be `word`'s: a word's lemma starts as the word does (it is the
+    /// whole word or three letters or more of it).
+    fn lemmas_starting_as(&self, word: &[u8]) -> &[&'static str] {
+        match prefix_key(word) {
+            Some(key) => {
+                &self.lemmas[usize::from(self.first[key])..usize::from(self.first[key + 1])]
+            }
+            None => &self.odd,
         }
-        if let Some(j) = last {
-            out[i] = out[i].min(j - i);
+    }
+}
+
+/// For each token of a block, how many tokens away the nearest one overlapping a rule cue of
+/// `reports` is (`NEAR + 1` when farther).
+fn nearness(tokens: &Tokens, reports: &[Span]) -> Vec<u8> {
+    const FAR: usize = NEAR + 1;
+    let n = tokens.len();
+    let mut out = vec![FAR as u8; n];
+    for report in reports {
+        // The tokens the cue overlaps: `first..end`.
+        let first = tokens.list.partition_point(|t| t.end <= report.start);
+        let end = tokens.list.partition_point(|t| t.start < report.end);
+        if first >= end {
+            continue;
+        }
+        for (j, distance) in out
+            .iter_mut()
+            .enumerate()
+            .take((end + NEAR).min(n))
+            .skip(first.saturating_sub(NEAR))
+        {
+            let d = first.saturating_sub(j).max(j.saturating_sub(end - 1));
+            *distance = (*distance).min(d as u8);
         }
     }
     out
@@ -184,8 +216,7 @@ fn distances(covered: &[bool]) -> Vec<usize> {
 /// The length of the word's crude lemma: the word without a final "-ing", "-ed", "-es" or "-s"
 /// (in any ASCII case) when three characters remain. Every word is asked, so the last letter
 /// decides which endings to try.
-fn lemma_len(word: &str) -> usize {
-    let bytes = word.as_bytes();
+fn lemma_len(bytes: &[u8]) -> usize {
     let n = bytes.len();
     let ends_with =
         |suffix: &[u8]| n >= suffix.len() && bytes[n - suffix.len()..].eq_ignore_ascii_case(suffix);
@@ -197,13 +228,48 @@ fn lemma_len(word: &str) -> usize {
         _ => &[],
     };
     for &k in endings {
-        // Three characters, not bytes.
-        if word[..n - k].chars().nth(2).is_some() {
+        // Three characters, not bytes: count the bytes that start one.
+        let starts = bytes[..n - k].iter().filter(|&&b| !is_continuation(b));
+        if starts.take(3).count() == 3 {
             return n - k;
         }
     }
     n
 }
+
+/// Whether a byte of UTF-8 continues a character (`10xxxxxx`).
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
+/// How many values [`prefix_key`] has.
+const PREFIX_KEYS: usize = 27 * 27 * 27;
+
+/// The first three bytes of a word (or all of a shorter one) as a number, when they are ASCII
+/// letters: each letter 1–26 in either case, 0 past the end.
+fn prefix_key(word: &[u8]) -> Option<usize> {
+    let digit = |at: usize| word.get(at).map_or(0, |&b| LETTER_DIGIT[usize::from(b)]);
+    let (a, b, c) = (digit(0), digit(1), digit(2));
+    if (a | b | c) & NOT_A_LETTER != 0 {
+        return None;
+    }
+    Some((usize::from(a) * 27 + usize::from(b)) * 27 + usize::from(c))
+}
+
+/// In [`LETTER_DIGIT`]: a byte that is no ASCII letter.
+const NOT_A_LETTER: u8 = 0x80;
+
+/// Each byte's digit in [`prefix_key`]: 1–26 for a letter in either case, else [`NOT_A_LETTER`].
+static LETTER_DIGIT: [u8; 256] = {
+    let mut table = [NOT_A_LETTER; 256];
+    let mut i = 0;
+    while i < 26 {
+        table[b'a' as usize + i] = i as u8 + 1;
+        table[b'A' as usize + i] = i as u8 + 1;
+        i += 1;
+    }
+    table
+};
 
 /// 32-bit FNV-1a: the value of a word, a neighbour's shape or a class in the features.
 const fn fnv(bytes: &[u8]) -> u32 {
@@ -244,10 +310,23 @@ const NUMBER: u32 = fnv(b"#");
 const BEFORE_START: u32 = fnv(b"^");
 const AFTER_END: u32 = fnv(b"$");
 const NONE: u32 = fnv(b"-");
+const THAT: u32 = fnv(b"that");
+const TO: u32 = fnv(b"to");
+const FOLLOWS_WH: u32 = fnv(b"wh");
+const FOLLOWS_QUOTE: u32 = fnv(b"q");
+const FOLLOWS_COLON: u32 = fnv(b":");
+const FOLLOWS_STOP: u32 = fnv(b".");
+const PRONOUN: u32 = fnv(b"pron");
+const CAPITALISED: u32 = fnv(b"cap");
+/// A shape not hashed yet. A word whose hash happens to be this is hashed again on each ask.
+const UNKNOWN: u32 = 0;
 
 /// One candidate word and what the features read around it.
 struct Context<'a> {
+    model: &'a Model,
     tokens: &'a Tokens<'a>,
+    /// Each token's shape once hashed, else [`UNKNOWN`].
+    shapes: &'a [Cell<u32>],
     i: usize,
     /// The word in ASCII lower case.
     word: &'a str,
@@ -260,11 +339,6 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn token(&self, offset: isize) -> Option<Token> {
-        let j = self.i.checked_add_signed(offset)?;
-        self.tokens.list.get(j).copied()
-    }
-
     fn text(&self, t: Token) -> &[u8] {
         &self.tokens.text.as_bytes()[t.start..t.end]
     }
@@ -272,16 +346,28 @@ impl Context<'_> {
     /// A neighbour as the script's `shape` sees it: the word in lower case, "#" for a number, a
     /// quote as "Q", punctuation as itself, "^" before the block and "$" after it.
     fn shape(&self, offset: isize) -> u32 {
-        match self.token(offset) {
-            None if offset < 0 => BEFORE_START,
-            None => AFTER_END,
-            Some(t) => match t.kind {
-                Kind::Word if self.text(t)[0].is_ascii_digit() => NUMBER,
-                Kind::Word => fnv_lower(self.text(t)),
-                Kind::Open | Kind::Close | Kind::Either => QUOTE,
-                Kind::Punct => fnv(self.text(t)),
-            },
+        match self.i.checked_add_signed(offset) {
+            Some(j) if j < self.tokens.len() => self.shape_at(j),
+            _ if offset < 0 => BEFORE_START,
+            _ => AFTER_END,
         }
+    }
+
+    /// The shape of token `j` (in the block), hashed on the first ask.
+    fn shape_at(&self, j: usize) -> u32 {
+        let known = self.shapes[j].get();
+        if known != UNKNOWN {
+            return known;
+        }
+        let t = self.tokens.list[j];
+        let shape = match t.kind {
+            Kind::Word if self.text(t)[0].is_ascii_digit() => NUMBER,
+            Kind::Word => fnv_lower(self.text(t)),
+            Kind::Open | Kind::Close | Kind::Either => QUOTE,
+            Kind::Punct => fnv(self.text(t)),
+        };
+        self.shapes[j].set(shape);
+        shape
     }
 
     /// Whether the token `offset` away is punctuation, one of `marks`.
@@ -291,41 +377,46 @@ impl Context<'_> {
             .is_some_and(|j| marks.iter().any(|&c| self.tokens.is_punct(j, c)))
     }
 
-    /// What the word introduces: the first telling token within four after it.
-    fn follow(&self) -> &'static [u8] {
-        for k in 1..=4 {
-            let j = self.i + k;
-            if j >= self.tokens.len() {
-                break;
-            }
-            if self.tokens.word_in(j, &["that"]) {
-                return b"that";
-            } else if self.tokens.word_in(j, &["to"]) {
-                return b"to";
-            } else if self.tokens.word_in(j, WH) {
-                return b"wh";
-            } else if self.tokens.is_quote(j) {
-                return b"q";
-            } else if self.tokens.is_punct(j, ':') {
-                return b":";
-            } else if self.is_punct(k as isize, &['.', '?', '!']) {
-                return b".";
+    /// What the word introduces: the first telling token within four after it (the hash of
+    /// "that", "to", "wh", "q", ":", "." or "-").
+    fn follow(&self) -> u32 {
+        let last = (self.i + 4).min(self.tokens.len().saturating_sub(1));
+        for j in self.i + 1..=last {
+            let t = self.tokens.list[j];
+            match t.kind {
+                Kind::Word => {
+                    let shape = self.shape_at(j);
+                    if shape == THAT && self.tokens.word_in(j, &["that"]) {
+                        return THAT;
+                    } else if shape == TO && self.tokens.word_in(j, &["to"]) {
+                        return TO;
+                    } else if self.model.wh.contains(&shape) && self.tokens.word_in(j, WH) {
+                        return FOLLOWS_WH;
+                    }
+                }
+                Kind::Open | Kind::Close | Kind::Either => return FOLLOWS_QUOTE,
+                Kind::Punct => match self.text(t)[0] {
+                    b':' => return FOLLOWS_COLON,
+                    b'.' | b'?' | b'!' => return FOLLOWS_STOP,
+                    _ => {}
+                },
             }
         }
-        b"-"
+        NONE
     }
 
     /// Who precedes the word: a pronoun or a capitalised word within three before it.
     fn holder(&self) -> u32 {
-        for k in 1..=3 {
-            let Some(j) = self.i.checked_sub(k) else {
-                break;
-            };
-            if self.tokens.word_in(j, PRONOUNS) {
-                return fnv(b"pron");
+        for j in (self.i.saturating_sub(3)..self.i).rev() {
+            if !self.tokens.is_word(j) {
+                continue;
+            }
+            let shape = self.shape_at(j);
+            if self.model.pronouns.contains(&shape) && self.tokens.word_in(j, PRONOUNS) {
+                return PRONOUN;
             }
             if self.tokens.is_capitalised(j) {
-                return fnv(b"cap");
+                return CAPITALISED;
             }
         }
         NONE
@@ -333,10 +424,10 @@ impl Context<'_> {
 
     /// The sum of the weights of the word's features, in 1/16 units.
     fn score(&self) -> i32 {
-        let (l, w) = (self.lemma, fnv(self.word.as_bytes()));
+        let (l, w) = (self.lemma, self.shape_at(self.i));
         let (p1, p2, p3) = (self.shape(-1), self.shape(-2), self.shape(-3));
         let (n1, n2, n3) = (self.shape(1), self.shape(2), self.shape(3));
-        let (f, h) = (fnv(self.follow()), self.holder());
+        let (f, h) = (self.follow(), self.holder());
         let suffix_start = self
             .word
             .char_indices()
@@ -397,7 +488,7 @@ mod tests {
 
     #[test]
     fn strips_suffixes_like_the_training_script() {
-        let lemma = |word: &'static str| &word[..lemma_len(word)];
+        let lemma = |word: &'static str| &word[..lemma_len(word.as_bytes())];
         assert_eq!(lemma("backed"), "back");
         assert_eq!(lemma("pushing"), "push");
         assert_eq!(lemma("sees"), "see");

@@ -278,12 +278,12 @@ def scores(rows, table):
 
 def with_added(pred, scored, threshold, gate=None):
     """The rules' predictions plus one attributed claim per word scoring above the threshold
-    (and, with a gate (buckets, as gate_buckets gives), whose lemma's bucket is in it)."""
+    (and, with a gate (a set of lemmas, as gate_lemmas gives), whose lemma is in it)."""
     new = {}
     for doc_id, doc_scores in scored:
         claims = list(pred[doc_id]["claims"])
         for s, e, lem, v in doc_scores:
-            if v > threshold and (gate is None or bucket(LEMMA, fnv(lem)) in gate):
+            if v > threshold and (gate is None or lem in gate):
                 claims.append({"kind": "attributed", "cue": [s, e], "source": None, "content": None})
         new[doc_id] = {"id": doc_id, "claims": claims}
     return new
@@ -304,11 +304,6 @@ def gate_lemmas(scored, threshold):
             seen[lem] = seen.get(lem, 0) + 1
             fired[lem] = fired.get(lem, 0) + (v > threshold)
     return {lem for lem, n in fired.items() if n and n / seen[lem] >= GATE_RATE}
-
-
-def gate_buckets(gate):
-    """What the analyzer keeps of the gate: the buckets of its lemmas' LEMMA feature."""
-    return {bucket(LEMMA, fnv(lem)) for lem in gate}
 
 
 def cue_prf(gold, pred):
@@ -383,7 +378,6 @@ def main():
     dev_scored = scores(dev_rows, table)
     gate = gate_lemmas(scores(train_rows, table), threshold * scale)
     print(f"gate: {len(gate)} lemmas")
-    gate, lemmas = gate_buckets(gate), gate
     for t in sorted({threshold - 0.5, threshold, threshold + 0.5, threshold + 1.0}):
         p, r, f = cue_prf(dev_gold, with_added(dev_pred, dev_scored, t * scale))
         gp, gr, gf = cue_prf(dev_gold, with_added(dev_pred, dev_scored, t * scale, gate))
@@ -393,7 +387,7 @@ def main():
             for doc_id, row in with_added(dev_pred, dev_scored, threshold * scale, gate).items():
                 f.write(json.dumps(row) + "\n")
     if args.emit:
-        emit(args.emit, table, round(threshold * scale), args.c, lemmas)
+        emit(args.emit, table, round(threshold * scale), args.c, gate)
 
 
 def emit(path, table, threshold, c, gate):
