@@ -27,6 +27,7 @@ use crate::claim::{Claim, ClaimKind};
 use crate::cues::tokens::{Kind, Tokens};
 use crate::cues::{Cue, Voice, Window, is_adverb, looks_like_verb};
 use crate::lexicon::tables::{ANONYMOUS_SOURCES, COMPLEMENTIZERS, DETERMINERS, TENTATIVE};
+use crate::lexicon::words::Words;
 use crate::lexicon::{Form, Role};
 use crate::span::Span;
 
@@ -178,7 +179,7 @@ fn verb_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Span
         && cue.entry.form != Form::Gerund
         && after < s.hi
         && t.is_word(after)
-        && !t.word_in(after, COMPLEMENTIZERS)
+        && !t.word_in(after, &COMPLEMENTIZERS)
         && !clause_follows(ctx, after)
         && postposed(ctx, before, after)
     {
@@ -213,7 +214,7 @@ fn verb_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Span
     let short_tail = subject_after_comma
         && s.hi - after <= 6
         && (after..s.hi).all(|i| {
-            t.is_word(i) && !t.word_in(i, COMPLEMENTIZERS) || t.is_punct(i, '.') && i + 1 == s.hi
+            t.is_word(i) && !t.word_in(i, &COMPLEMENTIZERS) || t.is_punct(i, '.') && i + 1 == s.hi
         });
     let ends_here = after >= s.hi || (t.is_punct(after, '.') && after + 1 >= s.hi) || short_tail;
     let subject_start = source.map_or(cue.first, |src| t.index_at(src.start).min(cue.first));
@@ -245,7 +246,7 @@ fn postposed(ctx: &Context, before: usize, after: usize) -> bool {
     if quote_before {
         return true;
     }
-    if t.word_in(after, NOT_A_SPEAKER) {
+    if t.word_in(after, &NOT_A_SPEAKER) {
         return false;
     }
     // The speaker's phrase ends the sentence or its clause.
@@ -268,7 +269,7 @@ fn postposed(ctx: &Context, before: usize, after: usize) -> bool {
 }
 
 /// Words that start no speaker after a verb: "said on Twitter", "said he", "said Friday".
-const NOT_A_SPEAKER: &[&str] = &[
+static NOT_A_SPEAKER: Words = Words::new(&[
     "of",
     "on",
     "in",
@@ -304,7 +305,7 @@ const NOT_A_SPEAKER: &[&str] = &[
     "later",
     "recently",
     "then",
-];
+]);
 
 /// Whether a gerund whose group starts at token `before` opens an adjunct of the main clause:
 /// "…, this time accusing its foe", "after saying", "while claiming", "by insisting".
@@ -449,7 +450,7 @@ fn attributed(ctx: &Context, source: Option<Span>) -> ClaimKind {
 
 /// Whether a source names no one: only determiners, vague quantifiers and words like "sources".
 fn is_anonymous(ctx: &Context, source: Span) -> bool {
-    const VAGUE: &[&str] = &[
+    static VAGUE: Words = Words::new(&[
         "unnamed",
         "anonymous",
         "several",
@@ -463,15 +464,15 @@ fn is_anonymous(ctx: &Context, source: Span) -> bool {
         "informed",
         "knowledgeable",
         "unidentified",
-    ];
+    ]);
     let t = ctx.tokens;
     let mut i = t.index_at(source.start);
     let mut vague = false;
     while i < t.len() && t.list[i].start < source.end {
-        if t.is_word(i) && !t.word_in(i, DETERMINERS) && !t.word_in(i, VAGUE) {
-            return t.word_in(i, ANONYMOUS_SOURCES);
+        if t.is_word(i) && !t.word_in(i, &DETERMINERS) && !t.word_in(i, &VAGUE) {
+            return t.word_in(i, &ANONYMOUS_SOURCES);
         }
-        vague |= t.word_in(i, VAGUE);
+        vague |= t.word_in(i, &VAGUE);
         i += 1;
     }
     // Only quantifiers: "some", "many".
@@ -493,10 +494,10 @@ fn skip_back(ctx: &Context, first: usize) -> usize {
 }
 
 /// Words that end a subject when walking back from its verb.
-const CLAUSE_OPENERS: &[&str] = &[
+static CLAUSE_OPENERS: Words = Words::new(&[
     "that", "but", "and", "because", "while", "when", "as", "after", "before", "if", "since",
     "although", "though", "where", "so", "than", "whether", "until", "unless", "or",
-];
+]);
 
 /// The subject of a verb whose group starts at token `end`: back to a clause boundary, past
 /// appositions ("Matt Bennett, a founder of Third Way, said") and relative pronouns
@@ -518,7 +519,7 @@ fn clause_subject(ctx: &Context, end: usize) -> Option<Span> {
                 }
                 continue;
             }
-            if t.word_in(j, CLAUSE_OPENERS) {
+            if t.word_in(j, &CLAUSE_OPENERS) {
                 break;
             }
             start = j;
@@ -557,7 +558,7 @@ fn clause_subject(ctx: &Context, end: usize) -> Option<Span> {
 fn named_before_apposition(ctx: &Context, start: usize) -> Option<usize> {
     let t = ctx.tokens;
     let lo = ctx.sentence.lo;
-    if t.is_capitalised(start) && !t.word_in(start, DETERMINERS) {
+    if t.is_capitalised(start) && !t.word_in(start, &DETERMINERS) {
         return None; // the phrase is a name itself
     }
     let mut comma = start.checked_sub(1)?;
@@ -579,7 +580,7 @@ fn named_before_apposition(ctx: &Context, start: usize) -> Option<usize> {
             return None;
         }
         if at_start {
-            let name = t.is_capitalised(first) && !t.word_in(first, INTRO_WORDS);
+            let name = t.is_capitalised(first) && !t.word_in(first, &INTRO_WORDS);
             return name.then_some(first);
         }
         comma = first - 1;
@@ -602,7 +603,7 @@ fn main_subject(ctx: &Context) -> Option<Span> {
     // Skip an opening phrase ("On Tuesday, …") when its comma comes early.
     let intro_end = (i..s.hi.min(i + 8)).find(|&j| t.is_punct(j, ','));
     if let Some(comma) = intro_end
-        && (t.word_in(i, INTRO_WORDS) || !t.is_capitalised(i))
+        && (t.word_in(i, &INTRO_WORDS) || !t.is_capitalised(i))
     {
         i = comma + 1;
     }
@@ -622,7 +623,7 @@ fn main_subject(ctx: &Context) -> Option<Span> {
 }
 
 /// Words that open an introductory phrase rather than a subject.
-const INTRO_WORDS: &[&str] = &[
+static INTRO_WORDS: Words = Words::new(&[
     "on",
     "in",
     "at",
@@ -653,7 +654,7 @@ const INTRO_WORDS: &[&str] = &[
     "yesterday",
     "overall",
     "previously",
-];
+]);
 
 /// The noun phrase starting at token `i`: up to a punctuation mark, a quote or a clause opener.
 fn phrase_after(ctx: &Context, i: usize) -> Option<Span> {

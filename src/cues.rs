@@ -15,6 +15,7 @@ use crate::lexicon::tables::{
     ADVERBS, BE_FORMS, BEFORE_NOUNS, COMPLEMENTIZERS, DETERMINERS, EVIDENCE, FIRST_PERSON, MODALS,
     NOT_FINITE,
 };
+use crate::lexicon::words::Words;
 use crate::lexicon::{Entry, Form, Hit, Needs, Role};
 use crate::span::Span;
 use tokens::{Kind, Tokens};
@@ -234,7 +235,9 @@ fn fits(tokens: &Tokens, s: Window, first: usize, last: usize, entry: &Entry) ->
 /// "-s" form not after a determiner or preposition ("his claims", "answering questions").
 fn finite_enough(tokens: &Tokens, s: Window, first: usize, entry: &Entry) -> bool {
     let mut prev = first;
-    while prev > s.lo && tokens.word_in(prev - 1, ADVERBS) && !tokens.word_in(prev - 1, NOT_FINITE)
+    while prev > s.lo
+        && tokens.word_in(prev - 1, &ADVERBS)
+        && !tokens.word_in(prev - 1, &NOT_FINITE)
     {
         prev -= 1;
     }
@@ -265,7 +268,7 @@ fn finite_enough(tokens: &Tokens, s: Window, first: usize, entry: &Entry) -> boo
         {
             true
         }
-        Form::Base => before.is_some_and(|p| tokens.is_word(p) && !tokens.word_in(p, NOT_FINITE)),
+        Form::Base => before.is_some_and(|p| tokens.is_word(p) && !tokens.word_in(p, &NOT_FINITE)),
         // "says", "tells", "argues" are never plural nouns: "Reid caucused and says he voted".
         Form::Third if entry.lemma.is_some_and(|l| NEVER_NOUNS.contains(&l)) => true,
         // "and calls her “an extremely intelligent woman”": a noun takes no object pronoun.
@@ -287,8 +290,8 @@ fn finite_enough(tokens: &Tokens, s: Window, first: usize, entry: &Entry) -> boo
         }
         Form::Third => before.is_none_or(|p| {
             let word = tokens.str(p);
-            !(tokens.word_in(p, DETERMINERS)
-                || tokens.word_in(p, BEFORE_NOUNS)
+            !(tokens.word_in(p, &DETERMINERS)
+                || tokens.word_in(p, &BEFORE_NOUNS)
                 || tokens.is_word(p)
                     && (word.ends_with("'s") || word.ends_with("’s") || word.ends_with("ing")))
         }),
@@ -325,9 +328,9 @@ fn speaker_before_colon(tokens: &Tokens, s: Window, colon: usize) -> bool {
         && lower <= 1
         && words.clone().all(|i| {
             !looks_like_verb(tokens.str(i))
-                && !tokens.word_in(i, COLON_LABELS)
-                && !tokens.word_in(i, DETERMINERS)
-                && !tokens.word_in(i, BEFORE_NOUNS)
+                && !tokens.word_in(i, &COLON_LABELS)
+                && !tokens.word_in(i, &DETERMINERS)
+                && !tokens.word_in(i, &BEFORE_NOUNS)
         })
 }
 
@@ -339,7 +342,7 @@ fn quotation_after_colon(tokens: &Tokens, s: Window, colon: usize) -> bool {
     let words = (s.lo..colon).filter(|&i| tokens.is_word(i)).count();
     after.starts_with(['"', '“'])
         && words >= 3
-        && !(colon.saturating_sub(2).max(s.lo)..colon).any(|i| tokens.word_in(i, COLON_LABELS))
+        && !(colon.saturating_sub(2).max(s.lo)..colon).any(|i| tokens.word_in(i, &COLON_LABELS))
 }
 
 /// A cheap first look at a hit, before its sentence is tokenised: a dash can only be a byline
@@ -367,7 +370,7 @@ fn byline(tokens: &Tokens, s: Window, dash: usize) -> bool {
 }
 
 /// Words of page furniture before a colon: "Q:", "Editor's note:", "CORRECTION:", "Related:".
-const COLON_LABELS: &[&str] = &[
+static COLON_LABELS: Words = Words::new(&[
     "q",
     "question",
     "questions",
@@ -406,7 +409,7 @@ const COLON_LABELS: &[&str] = &[
     "tags",
     "topics",
     "advertisement",
-];
+]);
 
 /// A cheap test for a verb: an auxiliary, or a lower-case word ending in "-ed".
 pub fn looks_like_verb(word: &str) -> bool {
@@ -483,7 +486,7 @@ fn opens_quote(tokens: &Tokens, i: usize) -> bool {
 fn is_noun_use(tokens: &Tokens, s: Window, first: usize, next: usize, form: Form) -> bool {
     let prev = first.checked_sub(1).filter(|&p| p >= s.lo);
     let prev_is_determiner = prev.is_some_and(|p| {
-        tokens.word_in(p, DETERMINERS) || {
+        tokens.word_in(p, &DETERMINERS) || {
             let w = tokens.str(p);
             tokens.is_word(p) && (w.ends_with("'s") || w.ends_with("’s"))
         }
@@ -511,7 +514,7 @@ fn is_noun_use(tokens: &Tokens, s: Window, first: usize, next: usize, form: Form
             let clause_ends = next >= s.hi || !tokens.is_word(next);
             prev_is_determiner
                 || !(tokens.is_capitalised(next)
-                    || tokens.word_in(next, OBJECT_STARTS)
+                    || tokens.word_in(next, &OBJECT_STARTS)
                     || tokens.is_word(next)
                         && tokens.str(next).starts_with(|c: char| c.is_ascii_digit())
                     || opens_quote(tokens, next)
@@ -531,8 +534,8 @@ fn names_after_subject(tokens: &Tokens, s: Window, first: usize) -> bool {
     }
     let subject = p > s.lo
         && (tokens.is_capitalised(p - 1)
-            && !tokens.word_in(p - 1, DETERMINERS)
-            && !tokens.word_in(p - 1, BEFORE_NOUNS)
+            && !tokens.word_in(p - 1, &DETERMINERS)
+            && !tokens.word_in(p - 1, &BEFORE_NOUNS)
             || tokens.word_in(p - 1, &["he", "she", "they", "who", "we"]));
     subject
         && tokens.is_word(first + 1)
@@ -550,7 +553,7 @@ fn evidence_before(tokens: &Tokens, s: Window, first: usize) -> bool {
     (lo..first)
         .rev()
         .take_while(|&i| tokens.is_word(i))
-        .any(|i| tokens.word_in(i, EVIDENCE))
+        .any(|i| tokens.word_in(i, &EVIDENCE))
 }
 
 /// Verbs whose refusal is itself reported speech: "did not say", "would not comment", "did not
@@ -598,7 +601,7 @@ const TO_COMPLEMENT: &[&str] = &[
 ];
 
 /// Words that open the object or clause of a verb: "attacks the judge", "claims he won".
-const OBJECT_STARTS: &[&str] = &[
+static OBJECT_STARTS: Words = Words::new(&[
     "the",
     "a",
     "an",
@@ -643,14 +646,14 @@ const OBJECT_STARTS: &[&str] = &[
     "up",
     "out",
     "back",
-];
+]);
 
 /// Pronouns that can be the subject of a present-tense verb.
 const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "you", "they", "who", "people"];
 
 /// An adverb by shape or by list: "periodically", "also".
 pub fn is_adverb(tokens: &Tokens, i: usize) -> bool {
-    tokens.word_in(i, ADVERBS)
+    tokens.word_in(i, &ADVERBS)
         || tokens.is_word(i) && {
             let w = tokens.str(i);
             w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase())
@@ -665,7 +668,7 @@ fn speech_follows(tokens: &Tokens, s: Window, next: usize) -> bool {
         || tokens.is_punct(next, ':')
         || tokens.is_punct(next, ',')
         || tokens.is_punct(next, '.')
-        || tokens.word_in(next, COMPLEMENTIZERS)
+        || tokens.word_in(next, &COMPLEMENTIZERS)
     {
         return true;
     }

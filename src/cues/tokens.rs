@@ -3,6 +3,7 @@
 //! Tokenising is one linear pass; the rules then look at a bounded number of tokens around each
 //! cue, so a sentence of any length with any number of cues costs linear time.
 
+use crate::lexicon::words::WordList;
 use crate::span::Span;
 
 /// What a token is.
@@ -138,18 +139,11 @@ impl<'a> Tokens<'a> {
     }
 
     /// Whether token `i` is a word in `words` (compared ignoring ASCII case).
-    pub fn word_in(&self, i: usize, words: &[&str]) -> bool {
-        let Some(t) = self.list.get(i).filter(|t| t.kind == Kind::Word) else {
-            return false;
-        };
-        // The rules ask this of most tokens near a cue, against lists of up to ~60 words: compare
-        // lengths and first letters before whole words, since most candidates differ there.
-        let w = &self.text.as_bytes()[t.start..t.end];
-        let first = w[0].to_ascii_lowercase();
-        words.iter().any(|x| {
-            let x = x.as_bytes();
-            x.len() == w.len() && x[0].to_ascii_lowercase() == first && w.eq_ignore_ascii_case(x)
-        })
+    pub fn word_in<W: WordList + ?Sized>(&self, i: usize, words: &W) -> bool {
+        self.list
+            .get(i)
+            .filter(|t| t.kind == Kind::Word)
+            .is_some_and(|t| words.has(&self.text.as_bytes()[t.start..t.end]))
     }
 
     /// Whether token `i` is the punctuation character `c`.
@@ -203,6 +197,18 @@ static ASCII_CLASS: [Class; 128] = {
     table
 };
 
+/// Whether a byte is an ASCII letter or digit: one load, for the loop that runs over every byte
+/// of every word.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The end of the word that continues at byte `i` of `body`: letters and digits, joined by inner
 /// apostrophes, hyphens, dots and ampersands ("don't", "so-called", "U.S", "AT&T").
 fn word_end(body: &str, mut i: usize) -> usize {
@@ -215,9 +221,10 @@ fn word_end(body: &str, mut i: usize) -> usize {
     };
     loop {
         // ASCII letters and digits first, without decoding: most of every word.
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
+        i += bytes[i..]
+            .iter()
+            .position(|&b| !ASCII_ALNUM[usize::from(b)])
+            .unwrap_or(bytes.len() - i);
         let Some(&b) = bytes.get(i) else { return i };
         let joiner = if b.is_ascii() {
             // Most words end at a space or a punctuation mark that joins nothing.

@@ -8,6 +8,7 @@
 
 pub mod tables;
 mod trie;
+pub mod words;
 
 use std::collections::HashMap;
 

@@ -5,6 +5,7 @@
 //! context it needs ([`Needs`]) before it counts. The choices were checked against the PolNeAR and
 //! Szeged training data: a word earns a looser [`Needs`] only where the data shows it pays.
 
+use super::words::Words;
 use crate::claim::Stance;
 
 /// What a cue word does in a sentence; decides how the claim builder looks for source and content.
@@ -399,7 +400,7 @@ pub static PHRASES: &[(&str, Role, Stance)] = &[
 ];
 
 /// Records and data that "show" things, as a source does ([`Needs::Evidence`]).
-pub static EVIDENCE: &[&str] = &[
+pub static EVIDENCE: Words = Words::new(&[
     "records",
     "polls",
     "surveys",
@@ -439,7 +440,7 @@ pub static EVIDENCE: &[&str] = &[
     "record",
     "document",
     "data",
-];
+]);
 
 /// Adjectives of possibility that hedge the noun they qualify ([`Needs::Attributive`]).
 pub static ATTRIBUTIVE_HEDGES: &[&str] = &["possible", "probable"];
@@ -452,7 +453,7 @@ pub static MODALS: &[&str] = &["may", "might", "could"];
 pub static TENTATIVE: &[&str] = &["suggest", "speculate", "imply", "theorize", "theorise"];
 
 /// Sources that name no one a reader could check: "sources said", "officials say".
-pub static ANONYMOUS_SOURCES: &[&str] = &[
+pub static ANONYMOUS_SOURCES: Words = Words::new(&[
     "source",
     "sources",
     "insider",
@@ -468,18 +469,18 @@ pub static ANONYMOUS_SOURCES: &[&str] = &[
     "officials",
     "reports",
     "rumors",
-];
+]);
 
 /// Words after a reporting verb that open a clausal complement (so the verb reports speech).
-pub static COMPLEMENTIZERS: &[&str] = &[
+pub static COMPLEMENTIZERS: Words = Words::new(&[
     "that", "if", "whether", "why", "how", "what", "when", "where", "who", "whom", "which",
-];
+]);
 
 /// Words before a form that make it a noun ("the report", "his claim").
-pub static DETERMINERS: &[&str] = &[
+pub static DETERMINERS: Words = Words::new(&[
     "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
     "your", "new", "recent", "latest", "such", "no", "any", "every", "each", "of", "whose",
-];
+]);
 
 /// Forms of "be" before a participle: "is believed", "was reported", "has been said".
 pub static BE_FORMS: &[&str] = &[
@@ -487,7 +488,7 @@ pub static BE_FORMS: &[&str] = &[
 ];
 
 /// Adverbs that may sit between a subject and its verb or between "is" and a participle.
-pub static ADVERBS: &[&str] = &[
+pub static ADVERBS: Words = Words::new(&[
     "also",
     "later",
     "then",
@@ -542,7 +543,7 @@ pub static ADVERBS: &[&str] = &[
     "eventually",
     "subsequently",
     "separately",
-];
+]);
 
 /// Speakers inside a conversation: "I think" is the speaker's own hedge, and "as I said" inside a
 /// quotation is part of what is quoted, not a new attribution.
@@ -550,14 +551,14 @@ pub static FIRST_PERSON: &[&str] = &["i", "we", "you"];
 
 /// Words before a verb's base form that make it an infinitive, an imperative's neighbour or a
 /// modal's complement ("to say", "would say", "let's say") rather than a present tense.
-pub static NOT_FINITE: &[&str] = &[
+pub static NOT_FINITE: Words = Words::new(&[
     "to", "can", "could", "would", "will", "should", "might", "may", "must", "shall", "let",
     "let's", "let’s", "i", "you", "we", "please", "not", "cannot", "can't", "can’t", "won't",
     "won’t",
-];
+]);
 
 /// Words before an "-s" form that make it a plural noun ("answering questions", "in polls").
-pub static BEFORE_NOUNS: &[&str] = &[
+pub static BEFORE_NOUNS: Words = Words::new(&[
     "of", "in", "on", "at", "for", "with", "about", "from", "by", "into", "over", "and", "or",
     "many", "some", "several", "few", "two", "three", "more", "most", "other", "these", "those",
-];
+]);
