@@ -17,6 +17,11 @@ const isOn = ({ badge }) => /^\d+$/.test(badge);
 const SPUN_PAGE = htmlDocument({ title: 'Spun', body: '<p>The agency spun that the figures were perfectly fine.</p><p>The mayor said that the bridge was safe.</p>' });
 // "knows that" is a report only the trained model finds (tests/learned.rs; `allegedly --rules-only`
 // finds nothing in it); "said" is the word lists' own.
+// A reader's cue word ending in a non-ASCII letter: a whole word, never part of a longer one.
+const ACCENT_PAGE = htmlDocument({
+  title: 'Exposé',
+  body: '<p>The Times exposé that the minister hid the payments drew outrage.</p><p>Reporters met in two cafés near the ministry.</p>',
+});
 const MODEL_PAGE = htmlDocument({
   title: 'Model',
   body: '<p>The governor knows that the vote will be close.</p><p>The mayor said that the bridge was safe.</p>',
@@ -57,6 +62,7 @@ for (const name of BROWSER_NAMES) {
       server.page('/article.html', seedPage(seed));
       server.page('/spun.html', SPUN_PAGE);
       server.page('/model.html', MODEL_PAGE);
+      server.page('/accent.html', ACCENT_PAGE);
       session = await launch(name, { extension: true, prefs: FIREFOX_PREFS });
     });
     after(async () => {
@@ -206,6 +212,25 @@ for (const name of BROWSER_NAMES) {
       await click(options, '#trained-model');
       await session.waitForAction(page, ({ badge }) => badge === '2');
 
+      await options.close();
+      await page.close();
+    });
+
+    test('a cue word that ends in a non-ASCII letter counts as a whole word', async () => {
+      const page = await session.newPage();
+      await page.goto(server.url('/accent.html'));
+      await session.waitForAction(page, ({ badge }) => badge === '0');
+      const options = await openExtensionPage(session, 'options.html');
+      await options.waitForSelector('#extra-cues');
+      await typeInto(options, '#extra-cues', 'exposé\ncafé');
+      await click(options, '#words button[type=submit]');
+      const found = await highlightsWhen(page, (h) => covers(h, 'allegedly-cue', 'exposé'), 'the reader\'s cue to count');
+      assert.ok(covers(found, 'allegedly-distancing', 'exposé that the minister hid the payments'));
+      assert.ok(!covers(found, 'allegedly-cue', 'caf'), '"café" is not part of "cafés"');
+      await session.waitForAction(page, ({ badge }) => badge === '1');
+      await typeInto(options, '#extra-cues', '');
+      await click(options, '#words button[type=submit]');
+      await session.waitForAction(page, ({ badge }) => badge === '0');
       await options.close();
       await page.close();
     });
