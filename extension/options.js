@@ -1,5 +1,6 @@
-// The options page: which kinds of claims are drawn, the palette, the reader's own cue and ignore
-// words (checked by the analyzer in the background before they are saved), the sites with a choice
+// The options page: which kinds of claims are drawn, whether the trained model looks for the less
+// common ways of reporting speech, the palette, the reader's own cue and ignore words (checked by
+// the analyzer in the background before they are saved), the sites with a choice
 // of their own, and whether new sites start on. Settings go to storage.sync; open tabs follow them
 // through storage.onChanged. Site choices stay in storage.local, where the toolbar keeps them.
 (() => {
@@ -47,6 +48,16 @@
       return label;
     });
     fieldset.replaceChildren(legend, ...rows);
+  }
+
+  // The trained model: saved as soon as it changes; the background rebuilds the analyzer and open
+  // pages are analysed again (Settings.touched counts it as an analyzer setting).
+  function renderModel() {
+    $('trained-model').checked = settings.trainedModel;
+  }
+
+  async function saveModel(event) {
+    if (await save({ trainedModel: event.target.checked })) setStatus(t('optionsAnalysedAgain'));
   }
 
   function renderPalette() {
@@ -192,6 +203,7 @@
 
   function renderAll() {
     renderKinds();
+    renderModel();
     renderPalette();
     renderWords();
     return renderSites();
@@ -205,6 +217,7 @@
     for (const radio of document.querySelectorAll('input[name=palette]')) {
       radio.addEventListener('change', () => radio.checked && save({ palette: radio.value }));
     }
+    $('trained-model').addEventListener('change', saveModel);
     $('enabled-by-default').addEventListener('change', (e) => save({ enabledByDefault: e.target.checked }));
     $('words').addEventListener('submit', saveWords);
     $('add-site').addEventListener('submit', addSite);
@@ -215,6 +228,7 @@
       // Re-render what changed elsewhere (another device, another options tab); a word list being
       // edited here is not overwritten unless it is the one that changed.
       if ('kinds' in changes) renderKinds();
+      if ('trainedModel' in changes) renderModel();
       if ('palette' in changes) renderPalette();
       if ('extraCues' in changes || 'ignoreWords' in changes) renderWords();
       if ('enabledByDefault' in changes) renderSites();

@@ -24,6 +24,9 @@
     palette: 'default',
     extraCues: Object.freeze([]),
     ignoreWords: Object.freeze([]),
+    // The trained second look (docs/CLASSIFIER.md): long-tail reports ("the governor knows that…")
+    // the word lists miss. Off, the analyzer runs its word lists and rules alone (`rulesOnly`).
+    trainedModel: true,
     enabledByDefault: true,
   });
   /** One storage.sync key per setting, so a change to one never rewrites the others. */
@@ -65,6 +68,7 @@
       palette: PALETTES.includes(stored.palette) ? stored.palette : DEFAULTS.palette,
       extraCues: cleanWords(stored.extraCues),
       ignoreWords: cleanWords(stored.ignoreWords),
+      trainedModel: typeof stored.trainedModel === 'boolean' ? stored.trainedModel : DEFAULTS.trainedModel,
       enabledByDefault: typeof stored.enabledByDefault === 'boolean' ? stored.enabledByDefault : DEFAULTS.enabledByDefault,
     };
   }
@@ -85,16 +89,19 @@
     return api.storage.sync.set(Object.fromEntries(Object.keys(partial).filter((k) => KEYS.includes(k)).map((k) => [k, clean[k]])));
   }
 
-  /** The analyzer's part of the settings, as `new Analyzer(config)` takes it. */
-  const analyzerConfig = (settings) => ({ extraCues: settings.extraCues, ignoreWords: settings.ignoreWords });
+  /** The analyzer's part of the settings, as `new Analyzer(config)` takes it (src/config.rs). */
+  const analyzerConfig = (settings) => ({ extraCues: settings.extraCues, ignoreWords: settings.ignoreWords, rulesOnly: !settings.trainedModel });
 
-  /** Which settings an onChanged `changes` object touches: { analyzer, kinds, palette, enabledByDefault }. */
+  /**
+   * Which settings an onChanged `changes` object touches: { analyzer, kinds, palette, enabledByDefault }.
+   * `analyzer`: the words or the trained model, after which the analyzer is rebuilt and pages analysed again.
+   */
   function touched(changes, area) {
     if (area !== 'sync') return null;
     const any = KEYS.some((k) => k in changes);
     if (!any) return null;
     return {
-      analyzer: 'extraCues' in changes || 'ignoreWords' in changes,
+      analyzer: 'extraCues' in changes || 'ignoreWords' in changes || 'trainedModel' in changes,
       kinds: 'kinds' in changes,
       palette: 'palette' in changes,
       enabledByDefault: 'enabledByDefault' in changes,

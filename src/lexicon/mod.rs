@@ -8,6 +8,7 @@
 
 pub mod tables;
 mod trie;
+mod word_chars;
 pub mod words;
 
 use std::collections::HashMap;
@@ -327,8 +328,38 @@ mod tests {
         assert!(!lexicon.lookup("told").is_empty());
     }
 
-    /// The matcher the trie replaced: one regex of every form, longest first. The trie must find
-    /// exactly what it found, so that replacing it changed no analysis.
+    #[test]
+    fn user_words_with_non_ascii_edges_match_as_whole_words() {
+        let config = Config {
+            extra_cues: vec!["déclaré".into(), "naïve".into(), "Zürich said".into()],
+            ..Config::default()
+        };
+        let lexicon = Lexicon::new(&config).unwrap();
+        let text = "Elle a déclaré, naïvement, que Zürich said. Déclaré. «naïve» déclarés";
+        let found: Vec<&str> = lexicon
+            .scan(text, 0, text.len())
+            .iter()
+            .map(|h| &text[h.start..h.end])
+            .collect();
+        assert_eq!(found, ["déclaré", "Zürich said", "Déclaré", "naïve"]);
+
+        // End to end: the reader's word is a distancing cue with its source and content.
+        let analyzer = crate::Analyzer::new(&Config {
+            extra_cues: vec!["vouché".into()],
+            ..Config::default()
+        })
+        .unwrap();
+        let text = "The minister vouché that the data was wrong.";
+        let claims = analyzer.analyze(text);
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].cue.of(text), "vouché");
+        assert_eq!(claims[0].source.map(|s| s.of(text)), Some("The minister"));
+        assert_eq!(claims[0].stance, Stance::Distancing);
+    }
+
+    /// The matcher the trie replaced: one regex of every form, longest first, with Unicode word
+    /// boundaries (the old one's were ASCII-only: a reader's "déclaré" never matched). The trie
+    /// must find exactly what it finds.
     fn reference_scan(lexicon: &Lexicon, text: &str) -> Vec<(usize, usize, Vec<Entry>)> {
         const SPACE: &str = r"(?u-i:[\t\n\x0B\x0C\r \u{85}\u{A0}\u{1680}\u{2000}-\u{200A}\u{2028}\u{2029}\u{202F}\u{205F}\u{3000}])+";
         let mut alternatives: Vec<String> = lexicon
@@ -344,7 +375,7 @@ mod tests {
             .collect();
         alternatives.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         let pattern = format!(
-            r"(?i-u)\b(?:{})\b|:|(?u-i:{})",
+            r"(?i-u)(?u:\b)(?:{})(?u:\b)|:|(?u-i:{})",
             alternatives.join("|"),
             QUOTATION_DASHES.join("|")
         );
@@ -374,6 +405,10 @@ mod tests {
         "―", "-", "'", "’", ",", ".", " ", " ", "  ", "\t", "\n", "\u{A0}", "\u{2003}", "\u{85}",
         "\u{3000}", "\u{2028}", "\u{1680}", "\u{202F}", "\u{205F}", "\u{200B}", "\u{2060}",
         "“", "”", "\"", "x", "#tag", "«", "»", "dit", "(", ")", "sic", "été", "Été",
+        // Unicode word characters that are not letters, and look-alikes that are not: a combining
+        // accent, an Arabic-Indic digit, connector punctuation, the joiners, a superscript two.
+        "\u{301}", "e\u{301}", "٣", "‿", "\u{200D}", "\u{200C}", "²", "½", "ß", "ü", "ï", "ç",
+        "déclaré", "Déclaré", "naïve", "façade", "cafés", "saidé", "ésaid", "Zürich", "a", "d",
     ];
 
     /// Odd user words: non-ASCII, punctuation at either end, several spaces, digits.
@@ -381,6 +416,7 @@ mod tests {
     const USER_WORDS: &[&str] = &[
         "café", "Émile says", "'tis", "x_y", "so  called", "İstanbul", "behauptete", "said",
         "1 said", "point out", "é", "—said", "may", "#tag", "«dit»", "(sic)", "été",
+        "déclaré", "naïve", "façade", "Zürich said", "a déclaré", "über", "cafe\u{301}", "ß",
     ];
 
     proptest::proptest! {

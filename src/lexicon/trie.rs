@@ -1,24 +1,31 @@
 //! The lexicon's matcher: a byte trie of every normalised form, walked over the text once.
 //!
-//! It finds exactly what the one big regex `(?i-u)\b(?:form|…)\b|:|―|—` (longest form first) found
-//! before it, without a regex engine in the WebAssembly build (the engine and its compiler were
+//! It finds exactly what the one big regex `(?i-u)(?u:\b)(?:form|…)(?u:\b)|:|―|—` (longest form
+//! first) finds, without a regex engine in the WebAssembly build (the engine and its compiler were
 //! ~60% of the module):
 //!
 //! - ASCII letters match either case; every other byte matches itself;
 //! - the space between the words of a phrase matches any run of Unicode whitespace;
-//! - word forms need an ASCII word boundary (`[0-9A-Za-z_]` on one side only) at both ends, the
-//!   haystack's ends counting as non-word; punctuation forms (the colon, the dashes) need none;
+//! - word forms need a word boundary at both ends: a word character (Unicode `\w`, see
+//!   [`super::word_chars`]) on one side only, the haystack's ends counting as non-word; punctuation
+//!   forms (the colon, the dashes) need none. The regex's boundary was ASCII-only, so a reader's
+//!   word beginning or ending in "é" never matched and "said" matched inside "saidé"; here it is
+//!   Unicode's, checked by decoding only when the byte next to a match's edge is not ASCII;
 //! - at the leftmost position where any form matches, the longest form wins (for forms that are
 //!   each other's prefixes, the regex's longest-pattern-first order is the same thing), and the
 //!   search goes on after it.
 
-/// Byte flags: an ASCII word byte (`[0-9A-Za-z_]`, what `\b` looks at).
+use super::word_chars::is_word_char;
+
+/// Byte flags: an ASCII word byte (`[0-9A-Za-z_]`).
 const WORD: u8 = 1;
 /// Byte flags: some form starts with this byte (either case).
 const START: u8 = 2;
 /// Byte flags: the first byte of a non-ASCII whitespace character (NEL and NBSP: C2; U+1680: E1;
 /// U+2000–U+205F: E2; U+3000: E3), to decode when a phrase could go on with a space.
 const SPACE_LEAD: u8 = 4;
+/// Byte flags: not ASCII. Whether the character it belongs to is a word character takes decoding.
+const NON_ASCII: u8 = 8;
 
 /// The class of bytes that occur in no form: no transitions.
 const NO_CLASS: u8 = 0;
@@ -159,6 +166,9 @@ impl Trie {
             if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
                 f |= SPACE_LEAD;
             }
+            if !b.is_ascii() {
+                f |= NON_ASCII;
+            }
             flags[usize::from(b)] = f;
         }
         Trie {
@@ -178,10 +188,12 @@ impl Trie {
         while p < hay.len() {
             let f = self.flags[usize::from(hay[p])];
             // Nothing starts inside a word: word forms need a boundary before them, and the
-            // punctuation forms (the only ones without) start with a non-word byte.
+            // punctuation forms (the only ones without) start with a non-word byte. (Next to a
+            // non-ASCII byte, whose flags have no WORD, the boundary is worked out if a word form
+            // matches.)
             if f & START != 0
                 && f & prev & WORD == 0
-                && let Some((end, form)) = self.longest(hay, p, (f ^ prev) & WORD != 0)
+                && let Some((end, form)) = self.longest(hay, p)
             {
                 hit(p, end, form);
                 prev = self.flags[usize::from(hay[end - 1])];
@@ -193,9 +205,9 @@ impl Trie {
         }
     }
 
-    /// The longest form matching at `start`, given whether a word boundary is there.
+    /// The longest form matching at `start`.
     #[inline]
-    fn longest(&self, hay: &[u8], start: usize, boundary: bool) -> Option<(usize, u32)> {
+    fn longest(&self, hay: &[u8], start: usize) -> Option<(usize, u32)> {
         let mut best = None;
         let mut node = &self.nodes[0];
         let mut i = start;
@@ -218,7 +230,8 @@ impl Trie {
             }
             node = &self.nodes[child as usize];
             if node.form != NO_FORM
-                && (node.form & BOUNDED == 0 || (boundary && self.boundary_at(hay, i)))
+                && (node.form & BOUNDED == 0
+                    || (self.boundary_at(hay, start) && self.boundary_at(hay, i)))
             {
                 best = Some((i, node.form & !BOUNDED));
             }
@@ -238,11 +251,75 @@ impl Trie {
             .map_or(DEAD, |&(_, child)| child)
     }
 
-    /// Whether a word boundary sits before byte `i` (`0 < i <= hay.len()`).
+    /// Whether a word boundary sits before byte `i` (`i <= hay.len()`, on a character boundary):
+    /// a word character on one side only. Between ASCII bytes, two flag lookups.
+    #[inline]
     fn boundary_at(&self, hay: &[u8], i: usize) -> bool {
-        let word = |b: u8| self.flags[usize::from(b)] & WORD != 0;
-        word(hay[i - 1]) != hay.get(i).copied().is_some_and(word)
+        let before = i
+            .checked_sub(1)
+            .map_or(0, |j| self.flags[usize::from(hay[j])]);
+        let after = hay.get(i).map_or(0, |&b| self.flags[usize::from(b)]);
+        if (before | after) & NON_ASCII == 0 {
+            return (before ^ after) & WORD != 0;
+        }
+        unicode_boundary_at(hay, i)
     }
+}
+
+/// [`Trie::boundary_at`] next to a non-ASCII byte: decoding, out of the hot loop.
+#[inline(never)]
+fn unicode_boundary_at(hay: &[u8], i: usize) -> bool {
+    word_before(hay, i) != word_after(hay, i)
+}
+
+/// Whether the character ending at byte `i` is a word character (none at the start is not).
+fn word_before(hay: &[u8], i: usize) -> bool {
+    match i.checked_sub(1).map(|j| hay[j]) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric() || b == b'_',
+        Some(_) => char_before(hay, i).is_some_and(is_word_char),
+    }
+}
+
+/// Whether the character starting at byte `i` is a word character (none at the end is not).
+fn word_after(hay: &[u8], i: usize) -> bool {
+    match hay.get(i) {
+        None => false,
+        Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric() || b == b'_',
+        Some(_) => char_at(hay, i).is_some_and(is_word_char),
+    }
+}
+
+/// The character that starts at byte `i` (`None` if the bytes there are not UTF-8, which text from
+/// a `&str` sliced on character boundaries never is). Decoded by hand: `str::from_utf8` alone
+/// would add 700 bytes to the WebAssembly module.
+fn char_at(hay: &[u8], i: usize) -> Option<char> {
+    let lead = *hay.get(i)?;
+    let (width, bits) = match lead {
+        0x00..=0x7F => return Some(char::from(lead)),
+        0xC2..=0xDF => (2, lead & 0x1F),
+        0xE0..=0xEF => (3, lead & 0x0F),
+        0xF0..=0xF4 => (4, lead & 0x07),
+        _ => return None,
+    };
+    let mut code = u32::from(bits);
+    for &b in hay.get(i + 1..i + width)? {
+        if b & 0xC0 != 0x80 {
+            return None;
+        }
+        code = code << 6 | u32::from(b & 0x3F);
+    }
+    char::from_u32(code)
+}
+
+/// The character that ends at byte `i`.
+fn char_before(hay: &[u8], i: usize) -> Option<char> {
+    // A UTF-8 character is a lead byte and up to three continuation bytes (10xxxxxx).
+    let start = (i.saturating_sub(4)..i)
+        .rev()
+        .find(|&j| hay[j] & 0xC0 != 0x80)?;
+    let c = char_at(hay, start)?;
+    (start + c.len_utf8() == i).then_some(c)
 }
 
 /// The end of the run of whitespace (ASCII or not) that goes on at byte `i`.
@@ -287,6 +364,67 @@ mod tests {
                 assert_ne!(Trie::new([]).flags[usize::from(bytes[0])] & SPACE_LEAD, 0);
             }
         }
+    }
+
+    /// Every match of `forms` (all word forms) in `text`.
+    fn matches<'t>(forms: &[&str], text: &'t str) -> Vec<&'t str> {
+        let trie = Trie::new(forms.iter().enumerate().map(|(i, f)| (*f, i as u32, true)));
+        let mut found = Vec::new();
+        trie.scan(text.as_bytes(), |s, e, _| found.push(&text[s..e]));
+        found
+    }
+
+    #[test]
+    fn words_may_begin_and_end_with_non_ascii_letters() {
+        let forms = ["déclaré", "naïve", "façade", "été", "über"];
+        assert_eq!(
+            matches(&forms, "Il a déclaré. Déclaré, naïve façade; été (über)"),
+            ["déclaré", "Déclaré", "naïve", "façade", "été", "über"]
+        );
+        // At the ends of the text, and next to non-ASCII punctuation and spaces.
+        assert_eq!(matches(&forms, "été"), ["été"]);
+        assert_eq!(
+            matches(&forms, "«été»\u{A0}déclaré—naïve’"),
+            ["été", "déclaré", "naïve"]
+        );
+    }
+
+    #[test]
+    fn a_non_ascii_word_character_next_to_a_form_blocks_it() {
+        // Letters (ASCII or not), combining marks, non-ASCII digits, connector punctuation and
+        // the joiners are all word characters.
+        assert_eq!(
+            matches(&["café"], "cafés Xcafé café_ café\u{301} café٣"),
+            [] as [&str; 0]
+        );
+        assert_eq!(
+            matches(
+                &["said"],
+                "saidé ésaid said\u{301} ßsaid said‿ said\u{200D}x"
+            ),
+            [] as [&str; 0]
+        );
+        // Other non-ASCII characters are not: a superscript, a dash, quotes, a non-breaking space.
+        assert_eq!(
+            matches(&["said", "café"], "said² —said’ “café” café\u{A0}"),
+            ["said", "said", "café", "café"]
+        );
+    }
+
+    #[test]
+    fn decodes_the_characters_at_either_side() {
+        let text = "aé€𝄞\u{301}";
+        let mut ends = vec![];
+        for (i, c) in text.char_indices() {
+            assert_eq!(char_at(text.as_bytes(), i), Some(c));
+            assert_eq!(char_before(text.as_bytes(), i + c.len_utf8()), Some(c));
+            ends.push(i + c.len_utf8());
+        }
+        // Not on a character boundary, or cut short: no character, never a panic.
+        assert_eq!(char_at(text.as_bytes(), 2), None);
+        assert_eq!(char_at(&text.as_bytes()[..2], 1), None);
+        assert_eq!(char_before(text.as_bytes(), 2), None);
+        assert_eq!(char_before(b"\x80\x80\x80\x80", 4), None);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 // The options page, in Chromium and Firefox, driven like a reader would (clicks and typing in
 // options.html opened as an extension page), with an article open in another tab: every change
 // re-renders the open page without a reload (the page's own state survives), a bad word is refused
-// with the analyzer's error and not saved, and the site list and the default for new sites work.
+// with the analyzer's error and not saved, turning the trained model off and on changes what the
+// open page shows, and the site list and the default for new sites work.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { BROWSER_NAMES, launch, unavailable } from './lib/browsers.mjs';
@@ -14,6 +15,17 @@ const seeds = loadSeeds();
 const seed = seeds.find((s) => s.text.includes('according to the ministry') && s.text.includes('claimed Friday'));
 const isOn = ({ badge }) => /^\d+$/.test(badge);
 const SPUN_PAGE = htmlDocument({ title: 'Spun', body: '<p>The agency spun that the figures were perfectly fine.</p><p>The mayor said that the bridge was safe.</p>' });
+// "knows that" is a report only the trained model finds (tests/learned.rs; `allegedly --rules-only`
+// finds nothing in it); "said" is the word lists' own.
+// A reader's cue word ending in a non-ASCII letter: a whole word, never part of a longer one.
+const ACCENT_PAGE = htmlDocument({
+  title: 'Exposé',
+  body: '<p>The Times exposé that the minister hid the payments drew outrage.</p><p>Reporters met in two cafés near the ministry.</p>',
+});
+const MODEL_PAGE = htmlDocument({
+  title: 'Model',
+  body: '<p>The governor knows that the vote will be close.</p><p>The mayor said that the bridge was safe.</p>',
+});
 
 /** Waits until the page's highlights satisfy `predicate`; returns them. */
 const highlightsWhen = (page, predicate, what) =>
@@ -49,6 +61,8 @@ for (const name of BROWSER_NAMES) {
       server = await serveFixtures();
       server.page('/article.html', seedPage(seed));
       server.page('/spun.html', SPUN_PAGE);
+      server.page('/model.html', MODEL_PAGE);
+      server.page('/accent.html', ACCENT_PAGE);
       session = await launch(name, { extension: true, prefs: FIREFOX_PREFS });
     });
     after(async () => {
@@ -141,6 +155,83 @@ for (const name of BROWSER_NAMES) {
 
       await options.close();
       await spun.close();
+      await page.close();
+    });
+
+    test('the trained model can be turned off and on; the open page follows without a reload', async () => {
+      const page = await session.newPage();
+      await page.goto(server.url('/model.html'));
+      // On by default: the model's "knows that" and the word lists' "said".
+      await session.waitForAction(page, ({ badge }) => badge === '2');
+      const withModel = await readHighlights(page);
+      assert.ok(covers(withModel, 'allegedly-cue', 'knows'), 'the model finds "knows that"');
+      assert.ok(covers(withModel, 'allegedly-attributed', 'knows that the vote will be close'));
+      assert.ok(covers(withModel, 'allegedly-source', 'The governor'));
+      assert.ok(covers(withModel, 'allegedly-cue', 'said'));
+      await page.evaluate(() => {
+        window.notReloaded = true;
+      });
+
+      const options = await openExtensionPage(session, 'options.html');
+      await options.waitForSelector('#trained-model');
+      assert.equal(await options.$eval('#trained-model', (e) => e.checked), true, 'on by default');
+      const label = await options.$eval('#trained-model', (e) => e.closest('label').textContent.trim());
+      assert.match(label, /trained model/);
+
+      // Off: the analyzer runs its word lists alone, and the open page is analysed again.
+      await click(options, '#trained-model');
+      const rulesOnly = await highlightsWhen(
+        page,
+        (h) => !covers(h, 'allegedly-cue', 'knows') && covers(h, 'allegedly-cue', 'said'),
+        'the model\'s claim to go and the word lists\' to stay',
+      );
+      assert.ok(!covers(rulesOnly, 'allegedly-attributed', 'knows that the vote'));
+      assert.ok(!covers(rulesOnly, 'allegedly-source', 'The governor'));
+      await session.waitForAction(page, ({ badge }) => badge === '1');
+      assert.equal((await storage(options, 'sync')).trainedModel, false);
+      assert.equal(await options.$eval('#trained-model', (e) => e.checked), false);
+      assert.match(await options.$eval('#status', (e) => e.textContent), /analysed again/);
+      // A page opened now is analysed without the model too.
+      const fresh = await session.newPage();
+      await fresh.goto(server.url('/model.html'));
+      await session.waitForAction(fresh, ({ badge }) => badge === '1');
+      assert.ok(!covers(await readHighlights(fresh), 'allegedly-cue', 'knows'));
+      await fresh.close();
+
+      // On again: the model's claim comes back in the page that stayed open.
+      await click(options, '#trained-model');
+      await highlightsWhen(page, (h) => covers(h, 'allegedly-cue', 'knows') && covers(h, 'allegedly-cue', 'said'), 'the model\'s claim to come back');
+      await session.waitForAction(page, ({ badge }) => badge === '2');
+      assert.equal((await storage(options, 'sync')).trainedModel, true);
+      assert.equal(await page.evaluate(() => window.notReloaded), true, 'no reload');
+
+      // A change made elsewhere (another options tab, another device) shows on this page.
+      await options.evaluate(() => (globalThis.browser ?? globalThis.chrome).storage.sync.set({ trainedModel: false }));
+      await until(async () => (await options.$eval('#trained-model', (e) => e.checked)) === false || null, 'the box to follow storage');
+      await session.waitForAction(page, ({ badge }) => badge === '1');
+      await click(options, '#trained-model');
+      await session.waitForAction(page, ({ badge }) => badge === '2');
+
+      await options.close();
+      await page.close();
+    });
+
+    test('a cue word that ends in a non-ASCII letter counts as a whole word', async () => {
+      const page = await session.newPage();
+      await page.goto(server.url('/accent.html'));
+      await session.waitForAction(page, ({ badge }) => badge === '0');
+      const options = await openExtensionPage(session, 'options.html');
+      await options.waitForSelector('#extra-cues');
+      await typeInto(options, '#extra-cues', 'exposé\ncafé');
+      await click(options, '#words button[type=submit]');
+      const found = await highlightsWhen(page, (h) => covers(h, 'allegedly-cue', 'exposé'), 'the reader\'s cue to count');
+      assert.ok(covers(found, 'allegedly-distancing', 'exposé that the minister hid the payments'));
+      assert.ok(!covers(found, 'allegedly-cue', 'caf'), '"café" is not part of "cafés"');
+      await session.waitForAction(page, ({ badge }) => badge === '1');
+      await typeInto(options, '#extra-cues', '');
+      await click(options, '#words button[type=submit]');
+      await session.waitForAction(page, ({ badge }) => badge === '0');
+      await options.close();
       await page.close();
     });
 
