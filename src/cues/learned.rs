@@ -10,8 +10,9 @@
 //! `tools/train/cue_classifier.py`, which computes the very same buckets in Python; see
 //! docs/CLASSIFIER.md. Hedge words are never candidates: a hedge stays a hedge.
 //!
-//! Cost: only words whose lemma the model ever fires on in training pass the gate (one hash and
-//! one bit test); each of those costs ~22 multiply-xor mixes and a hash of each neighbour.
+//! Cost: only words whose lemma the model fires on often enough in training pass the gate, found
+//! by their first three letters in a table (most words stop there, unhashed); each of those costs
+//! ~22 multiply-xor mixes, and each neighbour is hashed once per block.
 
 use super::learned_weights::{BITS, GATE, HEDGES, PRONOUNS, THRESHOLD, WEIGHTS, WH};
 use super::tokens::{Kind, Token, Tokens};
@@ -214,8 +215,8 @@ fn nearness(tokens: &Tokens, reports: &[Span]) -> Vec<u8> {
 }
 
 /// The length of the word's crude lemma: the word without a final "-ing", "-ed", "-es" or "-s"
-/// (in any ASCII case) when three characters remain. Every word is asked, so the last letter
-/// decides which endings to try.
+/// (in any ASCII case) when three characters remain. Every word the gate's first test lets
+/// through is asked, so the last letter decides which endings to try.
 fn lemma_len(bytes: &[u8]) -> usize {
     let n = bytes.len();
     let ends_with =
