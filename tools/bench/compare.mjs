@@ -9,6 +9,11 @@
 //   ALLEGEDLY_BENCH_RUNS=4              rounds; each round is one fresh browser per build, A then B
 //                                       then B then A on alternate rounds (default 4)
 //   ALLEGEDLY_BENCH_LOADS=2             timed loads per browser per round, after one untimed (default 2)
+//   ALLEGEDLY_BENCH_COLD=1              time only the first load of each fresh browser (fresh profile):
+//                                       the background's first request, wasm start-up included
+//   ALLEGEDLY_BENCH_IDLE_MS=35000       with COLD: wait this long before that load, so that the
+//                                       service worker / event page has stopped (both stop after 30 s
+//                                       idle) and the load starts it again, as a reader's next page does
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +31,8 @@ if (!distA || !distB) {
 const pagesDir = process.env.ALLEGEDLY_PAGES_DIR ?? path.join(ROOT, '..', 'shared', 'pages');
 const ROUNDS = Number(process.env.ALLEGEDLY_BENCH_RUNS ?? 4);
 const LOADS = Number(process.env.ALLEGEDLY_BENCH_LOADS ?? 2);
+const COLD = process.env.ALLEGEDLY_BENCH_COLD === '1';
+const IDLE_MS = Number(process.env.ALLEGEDLY_BENCH_IDLE_MS ?? 0);
 const only = (process.env.ALLEGEDLY_BENCH_PAGES ?? 'long').split(',');
 const FIREFOX_PREFS = { 'privacy.reduceTimerPrecision': false }; // as run.mjs: 1 ms rounding otherwise
 
@@ -59,6 +66,8 @@ async function load(session, url) {
       collect: sum(ms, 'allegedly:collect'),
       draw: sum(ms, 'allegedly:draw'),
       main: sum(ms, 'allegedly:collect') + sum(ms, 'allegedly:draw') + sum(ms, 'allegedly:window'),
+      // The background's time for the page's requests (its first includes starting the analyzer).
+      analyze: sum(ms, 'allegedly:analyze'),
       first: firstOf(ms, 'allegedly:first-draw')?.[2] ?? NaN,
       pipeline: pipeline[2],
       longtask: session.name === 'chromium' ? longest : NaN,
@@ -80,7 +89,7 @@ async function main() {
   const specs = PAGE_SPECS.filter((s) => only.includes(s.name));
   const server = await serveFixtures();
   for (const spec of specs) server.page(`/${spec.name}.html`, buildPage(spec, paragraphs).html);
-  const FIGS = ['collect', 'draw', 'main', 'first', 'pipeline', 'longtask'];
+  const FIGS = ['collect', 'draw', 'main', 'analyze', 'first', 'pipeline', 'longtask'];
   try {
     for (const name of BROWSER_NAMES) {
       for (const spec of specs) {
@@ -90,8 +99,13 @@ async function main() {
             const ext = dirs[key][name === 'firefox' ? 'firefox' : 'chrome'];
             const session = await launch(name, name === 'firefox' ? { extension: ext, prefs: FIREFOX_PREFS } : { extension: ext });
             try {
-              await load(session, server.url(`/${spec.name}.html`)); // warm-up (a fresh browser's first load is slower), not counted
-              for (let l = 0; l < LOADS; l++) {
+              if (COLD) {
+                // The fresh browser's first load is the one timed: nothing in the background is warm.
+                if (IDLE_MS) await sleep(IDLE_MS);
+              } else {
+                await load(session, server.url(`/${spec.name}.html`)); // warm-up (a fresh browser's first load is slower), not counted
+              }
+              for (let l = 0; l < (COLD ? 1 : LOADS); l++) {
                 const res = await load(session, server.url(`/${spec.name}.html`));
                 results[key].push(res);
                 console.error(`${name} ${spec.name} ${key}: ${FIGS.map((f) => `${f} ${res[f].toFixed(1)}`).join(', ')}`);
@@ -101,7 +115,8 @@ async function main() {
             }
           }
         }
-        console.log(`\n${name}, ${spec.name} page, ${ROUNDS} rounds × ${LOADS} loads each (A = ${distA}, B = ${distB}); load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+        const how = COLD ? `the first load of a fresh browser${IDLE_MS ? ` after ${IDLE_MS} ms idle` : ''}` : `${LOADS} loads each`;
+        console.log(`\n${name}, ${spec.name} page, ${ROUNDS} rounds × ${how} (A = ${distA}, B = ${distB}); load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
         console.log(`| figure (ms) | A median | B median | B ÷ A | A all | B all |`);
         console.log('|---|--:|--:|--:|---|---|');
         for (const f of FIGS) {
