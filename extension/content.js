@@ -52,9 +52,9 @@
 
   let withdrawn = false; // unregistered while on because the analyzer failed
 
-  function showHighlights() {
+  function showHighlights(options) {
     withdrawn = false;
-    Marks.showHighlights();
+    Marks.showHighlights(options);
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -338,7 +338,7 @@
 
   function turnOn() {
     enabled = true;
-    showHighlights();
+    showHighlights({ staged: started }); // on again: the claims near the viewport first
     observe();
     reader?.on();
     // The window's observer reports every block again; not inside the toggle's task and frame.
