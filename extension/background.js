@@ -11,11 +11,11 @@ const analysisFailureLogged = new Set(); // messages of analysis failures alread
 
 // ---------------------------------------------------------------------------------------------------
 // The analyzer: initialised once, lazily, when the first page asks (a worker that no page asks never
-// compiles the module). A page asks twice: `allegedly:prepare` as its content script starts, then
-// its first analysis. Preparing is the whole start-up (the worker itself, the module, the reader's
-// words, the analyzer), and it overlaps with the content script's own start (reading the site's
-// choice, walking the first blocks) instead of following the first request. A failed start is
-// retried on the next request, not cached forever.
+// compiles the module). A page asks twice: `allegedly:prepare` from content/prepare.js as it starts
+// loading, then its first analysis from content.js once it has loaded. Preparing is the whole
+// start-up (the worker itself, the module, the reader's words, the analyzer), and it overlaps with
+// the page's own loading instead of following the first request. A failed start is retried on the
+// next request, not cached forever.
 
 const Settings = globalThis.AllegedlySettings;
 let wasmPromise = null;

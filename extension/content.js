@@ -433,12 +433,6 @@
       return;
     }
     if (!document.body || !document.documentElement) return; // not an HTML page (XML, images…)
-    // The background starts its analyzer now, while this script reads the site's choice and walks
-    // the first blocks: on the first page after the worker started, starting it after the first
-    // request held the first highlights back by the worker's start-up, compiling the module and
-    // building the analyzer (tools/bench/compare.mjs with ALLEGEDLY_BENCH_COLD). On a site that
-    // is off this costs the background that start once; the page's thread nothing.
-    send({ type: 'allegedly:prepare' }).catch(() => {});
     const key = `site:${site}`;
     let stored;
     try {
