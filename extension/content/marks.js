@@ -333,7 +333,7 @@
    * a task later; only the far ranges come back after the near ones (a Highlight keeps insertion
    * order, as it does when the window moves).
    */
-  const REST_DELAY_MS = 250;
+  const AFTER_PAINT_MS = 250;
 
   function showHighlights({ staged = false } = {}) {
     const later = [];
@@ -350,24 +350,33 @@
       CSS.highlights.set(name, highlightFor(category));
     }
     if (!later.length) return;
-    // After the frame that paints the near claims (a task queued from its animation frame callback
-    // runs after its rendering), or after REST_DELAY_MS in a hidden tab, which gets no frames. Runs
-    // even if turned off meanwhile: the Highlight objects keep every claim while off.
-    let done = false;
-    const rest = () => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
+    // Runs even if turned off meanwhile: the Highlight objects keep every claim while off.
+    afterPaint(() => {
       const start = now();
       let changed = false;
       for (const block of later) if (blocks.has(block) && sync(block)) changed = true;
       if (changed) reader?.changed();
       measure('allegedly:toggle-rest', start);
+    });
+  }
+
+  /**
+   * Runs `fn` in a task after the next frame has rendered (a task queued from the frame's animation
+   * callback runs after its rendering), or after AFTER_PAINT_MS in a hidden tab, which gets no
+   * frames: work that must not delay or weigh on the frame that shows a change.
+   */
+  function afterPaint(fn) {
+    let done = false;
+    const run = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      fn();
     };
-    const timer = setTimeout(rest, REST_DELAY_MS);
+    const timer = setTimeout(run, AFTER_PAINT_MS);
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
-      channel.port1.onmessage = rest;
+      channel.port1.onmessage = run;
       channel.port2.postMessage(null);
     });
   }
@@ -391,5 +400,6 @@
     drop,
     showHighlights,
     hideHighlights,
+    afterPaint,
   });
 })();

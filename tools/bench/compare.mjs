@@ -71,6 +71,7 @@ async function load(session, url, toggles = 0) {
     return {
       toggleOff: toggled ? median(toggled.off.map((c) => c.total)) : NaN,
       toggleOn: on('total'),
+      toggleOnPainted: on('toPainted'),
       toggleOnHandler: on('handler'),
       toggleOnFrame: on('frame'),
       toggleRest: on('rest'),
@@ -102,7 +103,7 @@ async function main() {
   const server = await serveFixtures();
   for (const spec of specs) server.page(`/${spec.name}.html`, buildPage(spec, paragraphs).html);
   const FIGS = ['collect', 'draw', 'main', 'analyze', 'first', 'pipeline', 'longtask'];
-  if (TOGGLES) FIGS.push('toggleOff', 'toggleOn', 'toggleOnHandler', 'toggleOnFrame', 'toggleRest', 'toggleRestFrame');
+  if (TOGGLES) FIGS.push('toggleOff', 'toggleOn', 'toggleOnPainted', 'toggleOnHandler', 'toggleOnFrame', 'toggleRest', 'toggleRestFrame');
   try {
     for (const name of BROWSER_NAMES) {
       for (const spec of specs) {

@@ -97,7 +97,8 @@ export function recordFrames() {
 /**
  * Toggles off and on through the real toolbar action `times` times on a page whose analysis is done;
  * each toggle's cost: { handler, frame, total } (the content script's handler, then the rendering of
- * the first frame after it, rAF → message channel), and for on, when claims far from the viewport
+ * the first frame after it, rAF → message channel), toPainted (from the handler's start to the end
+ * of that frame, whatever ran in between), and for on, when claims far from the viewport
  * were registered after that frame (allegedly:toggle-rest), that task's time and its frame too.
  */
 export async function toggleCosts(session, page, times) {
@@ -130,10 +131,13 @@ export async function toggleCosts(session, page, times) {
       .map(([, start, duration]) => {
         const frame = frameAfter(start + duration);
         const rest = name === 'allegedly:toggle-on' ? rests.find(([, s]) => s >= start && s < start + 1000) : null;
+        const painted = frames.find(([raf]) => raf >= start + duration);
         return {
           handler: duration,
           frame,
           total: frame === null ? null : duration + frame,
+          // From the handler's start to the end of that frame: also the tasks that ran before it.
+          toPainted: painted ? painted[1] - start : null,
           rest: rest ? rest[2] : 0,
           restFrame: rest ? frameAfter(rest[1] + rest[2]) : 0,
         };
