@@ -324,17 +324,17 @@
     for (const { node } of block.segments) if (node && blockOfNode.get(node) === block) blockOfNode.delete(node);
   }
 
-  /**
-   * Registers the highlights. `staged` (on again after off, every claim drawn already): the claims of
-   * blocks far from the viewport (outside the window's margin when last seen) are registered in the
-   * next task, not in the toggle's task and frame. Registering costs per range, not per highlight:
-   * in Firefox `CSS.highlights.set` took ~12 µs per range (4–9 ms for a typical article's ~400) and
-   * the frame after it grew with every range registered, visible or not. The end state is the same
-   * a task later; only the far ranges come back after the near ones (a Highlight keeps insertion
-   * order, as it does when the window moves).
-   */
   const AFTER_PAINT_MS = 250;
 
+  /**
+   * Registers the highlights. `staged` (on again after off, every claim drawn already): the claims of
+   * blocks far from the viewport (outside the window's margin when last seen) are registered after
+   * the frame that paints the near ones, not in the toggle's task and frame. Registering costs per
+   * range, not per highlight: in Firefox `CSS.highlights.set` took ~12 µs per range (4–9 ms for a
+   * typical article's ~400) and the frame after it grew with every range registered, visible or
+   * not. The end state is the same a frame later; only the far ranges come back after the near ones
+   * (a Highlight keeps insertion order, as it does when the window moves).
+   */
   function showHighlights({ staged = false } = {}) {
     const later = [];
     if (staged && !windowed) {
