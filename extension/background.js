@@ -10,8 +10,12 @@ const BADGE_COLOUR = '#1f2a44';
 const analysisFailureLogged = new Set(); // messages of analysis failures already logged
 
 // ---------------------------------------------------------------------------------------------------
-// The analyzer: initialised once, lazily, on the first page that asks (a worker that is never asked
-// never compiles the module). A failed start is retried on the next request, not cached forever.
+// The analyzer: initialised once, lazily, when the first page asks (a worker that no page asks never
+// compiles the module). A page asks twice: `allegedly:prepare` from content/prepare.js as it starts
+// loading, then its first analysis from content.js once it has loaded. Preparing is the whole
+// start-up (the worker itself, the module, the reader's words, the analyzer), and it overlaps with
+// the page's own loading instead of following the first request. A failed start is retried on the
+// next request, not cached forever.
 
 const Settings = globalThis.AllegedlySettings;
 let wasmPromise = null;
@@ -35,6 +39,9 @@ api.storage.onChanged.addListener((changes, area) => {
 });
 
 async function analyzer() {
+  // The module compiles while the settings are read: neither needs the other. A failure surfaces
+  // below, where the promise is awaited again.
+  wasm().catch(() => {});
   const config = await analyzerConfig();
   const key = JSON.stringify(config);
   if (analyzerKey !== key || !analyzerPromise) {
@@ -194,6 +201,11 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
       if (!sender.url?.startsWith(api.runtime.getURL(''))) return false; // extension pages only
       configError(msg.config).then((error) => sendResponse(error ? { error } : { ok: true }));
       return true;
+    case 'allegedly:prepare':
+      // A content script starting on a page: have the analyzer ready before its first request. A
+      // failure is not reported here; the request that needs the analyzer retries and reports it.
+      analyzer().catch(() => {});
+      return false;
     case 'allegedly:analyze': {
       // `ms`: the analyzer's time here (the first request includes compiling the module), which the
       // content script reports as allegedly:analyze for the bench.

@@ -52,9 +52,9 @@
 
   let withdrawn = false; // unregistered while on because the analyzer failed
 
-  function showHighlights() {
+  function showHighlights(options) {
     withdrawn = false;
-    Marks.showHighlights();
+    Marks.showHighlights(options);
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -338,11 +338,15 @@
 
   function turnOn() {
     enabled = true;
-    showHighlights();
+    showHighlights({ staged: started }); // on again: the claims near the viewport first
     observe();
     reader?.on();
-    // The window's observer reports every block again; not inside the toggle's task and frame.
-    setTimeout(() => enabled && observeWindow(true), 0);
+    // The window's observer reports every block again: not inside the toggle's task, and on again
+    // not before or in the frame that shows the highlights either (its first computation runs in a
+    // frame's rendering). At the start there is nothing to show yet.
+    const watchWindow = () => enabled && observeWindow(true);
+    if (started) Marks.afterPaint(watchWindow);
+    else setTimeout(watchWindow, 0);
     if (!started) {
       started = true;
       const t0 = now();
@@ -353,15 +357,15 @@
       });
     } else {
       // The highlights are back already; the check for unobserved changes walks the page, so it
-      // runs after the toggle has answered and painted.
-      setTimeout(() => {
+      // runs after the toggle has answered and painted (a task queued before that frame delayed it).
+      Marks.afterPaint(() => {
         if (!enabled) return;
         try {
           catchUp();
         } catch (error) {
           logOnce('could not catch up with page changes', error);
         }
-      }, 0);
+      });
     }
   }
 

@@ -324,11 +324,61 @@
     for (const { node } of block.segments) if (node && blockOfNode.get(node) === block) blockOfNode.delete(node);
   }
 
-  function showHighlights() {
+  const AFTER_PAINT_MS = 250;
+
+  /**
+   * Registers the highlights. `staged` (on again after off, every claim drawn already): the claims of
+   * blocks far from the viewport (outside the window's margin when last seen) are registered after
+   * the frame that paints the near ones, not in the toggle's task and frame. Registering costs per
+   * range, not per highlight: in Firefox `CSS.highlights.set` took ~12 µs per range (4–9 ms for a
+   * typical article's ~400) and the frame after it grew with every range registered, visible or
+   * not. The end state is the same a frame later; only the far ranges come back after the near ones
+   * (a Highlight keeps insertion order, as it does when the window moves).
+   */
+  function showHighlights({ staged = false } = {}) {
+    const later = [];
+    if (staged && !windowed) {
+      // On pages with a window, the far blocks' claims are not registered anyway.
+      for (const block of blocks) {
+        if (block.near !== false || !block.marks.some((mark) => mark.registered)) continue;
+        for (const mark of block.marks) if (mark.registered) register(mark, false); // keeps its ranges
+        later.push(block);
+      }
+    }
     for (const name of NAMES) {
       const category = name.slice('allegedly-'.length);
       CSS.highlights.set(name, highlightFor(category));
     }
+    if (!later.length) return;
+    // Runs even if turned off meanwhile: the Highlight objects keep every claim while off.
+    afterPaint(() => {
+      const start = now();
+      let changed = false;
+      for (const block of later) if (blocks.has(block) && sync(block)) changed = true;
+      if (changed) reader?.changed();
+      measure('allegedly:toggle-rest', start);
+    });
+  }
+
+  /**
+   * Runs `fn` in a task after the next frame has rendered (a task queued from the frame's animation
+   * callback runs after its rendering), or after AFTER_PAINT_MS in a hidden tab, which gets no
+   * frames: work that must not delay or weigh on the frame that shows a change.
+   */
+  function afterPaint(fn) {
+    let done = false;
+    const run = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      fn();
+    };
+    const timer = setTimeout(run, AFTER_PAINT_MS);
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = run;
+      channel.port2.postMessage(null);
+    });
   }
 
   function hideHighlights() {
@@ -350,5 +400,6 @@
     drop,
     showHighlights,
     hideHighlights,
+    afterPaint,
   });
 })();

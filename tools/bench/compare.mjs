@@ -9,13 +9,21 @@
 //   ALLEGEDLY_BENCH_RUNS=4              rounds; each round is one fresh browser per build, A then B
 //                                       then B then A on alternate rounds (default 4)
 //   ALLEGEDLY_BENCH_LOADS=2             timed loads per browser per round, after one untimed (default 2)
+//   ALLEGEDLY_BENCH_TOGGLES=3           then toggle off and on this many times on the last load (real
+//                                       toolbar clicks): handler, its frame, and the claims registered
+//                                       after that frame (allegedly:toggle-rest) with their frame
+//   ALLEGEDLY_BENCH_COLD=1              time only the first load of each fresh browser (fresh profile):
+//                                       the background's first request, wasm start-up included
+//   ALLEGEDLY_BENCH_IDLE_MS=35000       with COLD: wait this long before that load, so that the
+//                                       service worker / event page has stopped (both stop after 30 s
+//                                       idle) and the load starts it again, as a reader's next page does
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BROWSER_NAMES, launch, ROOT } from '../../tests/e2e/lib/browsers.mjs';
 import { serveFixtures } from '../../tests/e2e/lib/server.mjs';
 import { buildPage, PAGE_SPECS, paragraphPool } from './pages.mjs';
-import { extensionMeasures, installObservers } from './probes.mjs';
+import { extensionMeasures, installObservers, toggleCosts } from './probes.mjs';
 import { timedExtension } from './timed-extension.mjs';
 
 const [distA, distB] = process.argv.slice(2).map((d) => path.resolve(d));
@@ -26,6 +34,9 @@ if (!distA || !distB) {
 const pagesDir = process.env.ALLEGEDLY_PAGES_DIR ?? path.join(ROOT, '..', 'shared', 'pages');
 const ROUNDS = Number(process.env.ALLEGEDLY_BENCH_RUNS ?? 4);
 const LOADS = Number(process.env.ALLEGEDLY_BENCH_LOADS ?? 2);
+const COLD = process.env.ALLEGEDLY_BENCH_COLD === '1';
+const TOGGLES = Number(process.env.ALLEGEDLY_BENCH_TOGGLES ?? 0);
+const IDLE_MS = Number(process.env.ALLEGEDLY_BENCH_IDLE_MS ?? 0);
 const only = (process.env.ALLEGEDLY_BENCH_PAGES ?? 'long').split(',');
 const FIREFOX_PREFS = { 'privacy.reduceTimerPrecision': false }; // as run.mjs: 1 ms rounding otherwise
 
@@ -38,8 +49,8 @@ const median = (xs) => {
 const sum = (ms, name) => ms.filter(([n]) => n === name).reduce((a, [, , d]) => a + d, 0);
 const firstOf = (ms, name) => ms.find(([n]) => n === name) ?? null;
 
-/** One timed load: the content script's figures for it. */
-async function load(session, url) {
+/** One timed load: the content script's figures for it (and `toggles` toggles' costs). */
+async function load(session, url, toggles = 0) {
   const page = await session.newPage();
   try {
     await page.evaluateOnNewDocument(installObservers, false);
@@ -55,10 +66,21 @@ async function load(session, url) {
     const longest = longtasks
       .filter(([s, d]) => s + d >= pipeline[1] && s <= end && !(floor && s <= floor[1] + floor[2] && s + d >= floor[1]))
       .reduce((m, [, d]) => Math.max(m, d), 0);
+    const toggled = toggles ? await toggleCosts(session, page, toggles) : null;
+    const on = (f) => (toggled ? median(toggled.on.map((c) => c[f])) : NaN);
     return {
+      toggleOff: toggled ? median(toggled.off.map((c) => c.total)) : NaN,
+      toggleOn: on('total'),
+      toggleOnPainted: on('toPainted'),
+      toggleOnHandler: on('handler'),
+      toggleOnFrame: on('frame'),
+      toggleRest: on('rest'),
+      toggleRestFrame: on('restFrame'),
       collect: sum(ms, 'allegedly:collect'),
       draw: sum(ms, 'allegedly:draw'),
       main: sum(ms, 'allegedly:collect') + sum(ms, 'allegedly:draw') + sum(ms, 'allegedly:window'),
+      // The background's time for the page's requests (its first includes starting the analyzer).
+      analyze: sum(ms, 'allegedly:analyze'),
       first: firstOf(ms, 'allegedly:first-draw')?.[2] ?? NaN,
       pipeline: pipeline[2],
       longtask: session.name === 'chromium' ? longest : NaN,
@@ -80,7 +102,8 @@ async function main() {
   const specs = PAGE_SPECS.filter((s) => only.includes(s.name));
   const server = await serveFixtures();
   for (const spec of specs) server.page(`/${spec.name}.html`, buildPage(spec, paragraphs).html);
-  const FIGS = ['collect', 'draw', 'main', 'first', 'pipeline', 'longtask'];
+  const FIGS = ['collect', 'draw', 'main', 'analyze', 'first', 'pipeline', 'longtask'];
+  if (TOGGLES) FIGS.push('toggleOff', 'toggleOn', 'toggleOnPainted', 'toggleOnHandler', 'toggleOnFrame', 'toggleRest', 'toggleRestFrame');
   try {
     for (const name of BROWSER_NAMES) {
       for (const spec of specs) {
@@ -90,9 +113,14 @@ async function main() {
             const ext = dirs[key][name === 'firefox' ? 'firefox' : 'chrome'];
             const session = await launch(name, name === 'firefox' ? { extension: ext, prefs: FIREFOX_PREFS } : { extension: ext });
             try {
-              await load(session, server.url(`/${spec.name}.html`)); // warm-up (a fresh browser's first load is slower), not counted
-              for (let l = 0; l < LOADS; l++) {
-                const res = await load(session, server.url(`/${spec.name}.html`));
+              if (COLD) {
+                // The fresh browser's first load is the one timed: nothing in the background is warm.
+                if (IDLE_MS) await sleep(IDLE_MS);
+              } else {
+                await load(session, server.url(`/${spec.name}.html`)); // warm-up (a fresh browser's first load is slower), not counted
+              }
+              for (let l = 0; l < (COLD ? 1 : LOADS); l++) {
+                const res = await load(session, server.url(`/${spec.name}.html`), l === (COLD ? 0 : LOADS - 1) ? TOGGLES : 0);
                 results[key].push(res);
                 console.error(`${name} ${spec.name} ${key}: ${FIGS.map((f) => `${f} ${res[f].toFixed(1)}`).join(', ')}`);
               }
@@ -101,7 +129,8 @@ async function main() {
             }
           }
         }
-        console.log(`\n${name}, ${spec.name} page, ${ROUNDS} rounds × ${LOADS} loads each (A = ${distA}, B = ${distB}); load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+        const how = COLD ? `the first load of a fresh browser${IDLE_MS ? ` after ${IDLE_MS} ms idle` : ''}` : `${LOADS} loads each`;
+        console.log(`\n${name}, ${spec.name} page, ${ROUNDS} rounds × ${how} (A = ${distA}, B = ${distB}); load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
         console.log(`| figure (ms) | A median | B median | B ÷ A | A all | B all |`);
         console.log('|---|--:|--:|--:|---|---|');
         for (const f of FIGS) {

@@ -94,6 +94,57 @@ export function recordFrames() {
   loop();
 }
 
+/**
+ * Toggles off and on through the real toolbar action `times` times on a page whose analysis is done;
+ * each toggle's cost: { handler, frame, total } (the content script's handler, then the rendering of
+ * the first frame after it, rAF → message channel), toPainted (from the handler's start to the end
+ * of that frame, whatever ran in between), and for on, when claims far from the viewport
+ * were registered after that frame (allegedly:toggle-rest), that task's time and its frame too.
+ */
+export async function toggleCosts(session, page, times) {
+  await page.evaluate(recordFrames);
+  const done = async (name, n) => {
+    await page.waitForFunction((m, k) => performance.getEntriesByName(m).length >= k, { timeout: 20_000, polling: 50 }, name, n);
+    await new Promise((r) => setTimeout(r, 150));
+  };
+  for (let k = 1; k <= times; k++) {
+    await session.clickToolbarButton(page);
+    await done('allegedly:toggle-off', k);
+    await session.clickToolbarButton(page);
+    await done('allegedly:toggle-on', k);
+  }
+  const frames = await page.evaluate(() => {
+    const f = window.__frames;
+    window.__frames = null;
+    return f;
+  });
+  const measures = await page.evaluate(extensionMeasures);
+  // The first frame whose animation callbacks ran after `at`: its rendering shows what came before.
+  const frameAfter = (at) => {
+    const frame = frames.find(([raf]) => raf >= at);
+    return frame ? frame[1] - frame[0] : null;
+  };
+  const rests = measures.filter(([n]) => n === 'allegedly:toggle-rest');
+  const cost = (name) =>
+    measures
+      .filter(([n]) => n === name)
+      .map(([, start, duration]) => {
+        const frame = frameAfter(start + duration);
+        const rest = name === 'allegedly:toggle-on' ? rests.find(([, s]) => s >= start && s < start + 1000) : null;
+        const painted = frames.find(([raf]) => raf >= start + duration);
+        return {
+          handler: duration,
+          frame,
+          total: frame === null ? null : duration + frame,
+          // From the handler's start to the end of that frame: also the tasks that ran before it.
+          toPainted: painted ? painted[1] - start : null,
+          rest: rest ? rest[2] : 0,
+          restFrame: rest ? frameAfter(rest[1] + rest[2]) : 0,
+        };
+      });
+  return { off: cost('allegedly:toggle-off'), on: cost('allegedly:toggle-on') };
+}
+
 // ---------------------------------------------------------------------------------------------------
 // CPU and memory, from outside the page.
 

@@ -12,13 +12,15 @@ function browserTable(name, browser, pages) {
   if (browser.skipped) return `### ${name}\n\nSkipped: ${browser.skipped}\n`;
   const memoryLabel = name === 'chromium' ? 'page JS heap Δ' : 'content process RSS Δ';
   const rows = [
-    `| page | text nodes | claims (registered) | (a) floor: page's world | (a) floor: extension's world | (b) collect | (c) draw | window moves | **main thread** (collect + draw + window) | (b) analyse (background, off the page's thread) | pipeline, wall | first highlights | mark.js (script, main thread) | (e) longest task | (d) toggle off / on (+ its frame) | idle CPU, ms per s: median, max of 5 (page alone) | (f) ${memoryLabel} |`,
+    `| page | text nodes | claims (registered) | (a) floor: page's world | (a) floor: extension's world | (b) collect | (c) draw | window moves | **main thread** (collect + draw + window) | (b) analyse (background, off the page's thread) | pipeline, wall | first highlights | mark.js (script, main thread) | (e) longest task | (d) toggle off / on (+ its frame); then far claims (+ their frame) | idle CPU, ms per s: median, max of 5 (page alone) | (f) ${memoryLabel} |`,
     '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ];
   for (const [page, { plain, extension: ext }] of Object.entries(browser.pages)) {
     if (!ext) continue;
     const longest = [ext.longTaskMs !== null ? `${ms(ext.longTaskMs)} (longtask)` : null, `${ms(ext.longestGapMs)} (heartbeat; page alone ${ms(plain.ownGapMs)})`].filter(Boolean).join(', ');
-    const toggle = ext.toggle ? `${ms(ext.toggle.off.handlerMs)} / ${ms(ext.toggle.on.handlerMs)} (+${ms(ext.toggle.on.frameMs)})` : 'not run';
+    // On: the handler (+ its frame), then the far claims' task (+ its frame) when there were any.
+    const rest = ext.toggle?.on.restMs ? `; then ${ms(ext.toggle.on.restMs)} (+${ms(ext.toggle.on.restFrameMs)})` : '';
+    const toggle = ext.toggle ? `${ms(ext.toggle.off.handlerMs)} / ${ms(ext.toggle.on.handlerMs)} (+${ms(ext.toggle.on.frameMs)})${rest}` : 'not run';
     const memory = Number.isFinite(ext.memory) && Number.isFinite(plain.memory) ? mb(ext.memory - plain.memory) : 'n/a';
     const claims = `${(ext.claims ?? NaN).toLocaleString('en')} (${(ext.registered ?? NaN).toLocaleString('en')})`;
     rows.push(

@@ -24,7 +24,7 @@ import {
   floorPasses,
   installObservers,
   markJsPeer,
-  recordFrames,
+  toggleCosts,
 } from './probes.mjs';
 import { markdownReport } from './report.mjs';
 import { timedExtension } from './timed-extension.mjs';
@@ -161,35 +161,18 @@ function longestIn(tasks, [start, duration], floor = null) {
     .reduce((m, [, d]) => Math.max(m, d), 0);
 }
 
-/** Toggles off and on through the real toolbar action `times` times; cost of each, with its frame. */
+/** Toggles off and on through the real toolbar action `times` times: medians of each one's cost. */
 async function toggles(session, page, times) {
-  await page.evaluate(recordFrames);
-  const done = async (name, n) => {
-    await page.waitForFunction((m, k) => performance.getEntriesByName(m).length >= k, { timeout: 20_000, polling: 50 }, name, n);
-    await sleep(150);
-  };
-  for (let k = 1; k <= times; k++) {
-    await session.clickToolbarButton(page);
-    await done('allegedly:toggle-off', k);
-    await session.clickToolbarButton(page);
-    await done('allegedly:toggle-on', k);
-  }
-  const frames = await page.evaluate(() => {
-    const f = window.__frames;
-    window.__frames = null;
-    return f;
+  const costs = await toggleCosts(session, page, times);
+  const summarise = (list) => ({
+    handlerMs: median(list.map((c) => c.handler)),
+    frameMs: median(list.map((c) => c.frame)),
+    totalMs: median(list.map((c) => c.total)),
+    // On: the far claims registered after that frame, and the frame after them (0 when none).
+    restMs: median(list.map((c) => c.rest)),
+    restFrameMs: median(list.map((c) => c.restFrame)),
   });
-  const measures = await page.evaluate(extensionMeasures);
-  const cost = (name) =>
-    measures
-      .filter(([n]) => n === name)
-      .map(([, start, duration]) => {
-        // The first frame that starts after the handler: its rendering shows the change.
-        const frame = frames.find(([raf]) => raf >= start + duration);
-        return { handler: duration, frame: frame ? frame[1] - frame[0] : null, total: frame ? duration + frame[1] - frame[0] : null };
-      });
-  const summarise = (list) => ({ handlerMs: median(list.map((c) => c.handler)), frameMs: median(list.map((c) => c.frame)), totalMs: median(list.map((c) => c.total)) });
-  return { off: summarise(cost('allegedly:toggle-off')), on: summarise(cost('allegedly:toggle-on')) };
+  return { off: summarise(costs.off), on: summarise(costs.on) };
 }
 
 async function extensionRuns(session, url, spec) {
