@@ -264,9 +264,14 @@
   let pendingRecords = [];
   let batchTimer = 0;
 
+  // Attributes that show or hide text, or make it editable: a "read more" that drops `hidden`, a
+  // <details> opened or closed, a region that becomes editable (it loses its highlights) or stops
+  // being. Class and style changes are not watched: pages change them constantly (animations,
+  // carousels), and each would re-read the text under the element.
+  const WATCHED_ATTRIBUTES = ['contenteditable', 'hidden', 'open'];
+
   function observe() {
-    // contenteditable: a region that becomes editable later loses its highlights (and the reverse).
-    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributeFilter: ['contenteditable'] });
+    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributeFilter: WATCHED_ATTRIBUTES });
   }
 
   function onMutations(records) {

@@ -74,6 +74,16 @@ const FEED_PAGE = htmlDocument({
 <main id="feed" data-test-area><p id="first">Nothing of note in this first paragraph at all.</p></main>`,
 });
 
+const REVEAL_PAGE = htmlDocument({
+  title: 'Read more',
+  body: `<h1>Story</h1>
+<main data-test-area>
+<p>The council met on Monday.</p>
+<p id="more" hidden>Mayor Ruiz said that the bridge would reopen in May.</p>
+<details id="box"><summary>Background</summary><p>The company claimed that sales had doubled.</p></details>
+</main>`,
+});
+
 /** About `chars` UTF-16 units of article text; every 50th paragraph holds a numbered claim. */
 function largePage(chars) {
   const filler = 'The committee met again on Tuesday to review the budget for the coming year, and the members discussed the schedule at length. ';
@@ -235,6 +245,36 @@ for (const name of BROWSER_NAMES) {
       await session.clickToolbarButton(page);
       await session.waitForAction(page, (s) => s.badge === '52');
       assert.ok(covers(await readHighlights(page), 'allegedly-distancing', 'the fire started at night'));
+
+      assert.deepEqual(await mutationLog(page), [], 'no mutation outside the test area');
+      await page.close();
+    });
+
+    test('text revealed by the hidden attribute or an opened <details> is analysed; hidden again, it loses its ranges', async () => {
+      const url = server.page('/reveal.html', REVEAL_PAGE);
+      const page = await session.newPage();
+      await recordMutations(page);
+      await page.goto(url);
+      const start = await session.waitForAction(page, isOn);
+      assert.equal(start.badge, '0', 'hidden text is not read');
+
+      await page.evaluate(() => document.getElementById('more').removeAttribute('hidden'));
+      await session.waitForAction(page, (s) => s.badge === '1');
+      assert.ok(covers(await readHighlights(page), 'allegedly-attributed', 'the bridge would reopen in May'));
+
+      await page.evaluate(() => {
+        document.getElementById('box').open = true;
+      });
+      await session.waitForAction(page, (s) => s.badge === '2');
+      assert.ok(covers(await readHighlights(page), 'allegedly-distancing', 'sales had doubled'));
+
+      await page.evaluate(() => {
+        document.getElementById('box').open = false;
+        document.getElementById('more').hidden = true;
+      });
+      await session.waitForAction(page, (s) => s.badge === '0');
+      const after = Object.values(await readHighlights(page)).flat();
+      assert.ok(!after.some((t) => t.includes('bridge') || t.includes('sales')), 'text hidden again has no ranges');
 
       assert.deepEqual(await mutationLog(page), [], 'no mutation outside the test area');
       await page.close();
