@@ -62,14 +62,14 @@ impl<'a> Tokens<'a> {
         while i < bytes.len() {
             let b = bytes[i];
             // ASCII by table: most news text is ASCII, and decoding every char costs.
-            match ASCII_CLASS.get(usize::from(b)) {
-                Some(Class::Space) => i += 1,
-                Some(Class::Alnum) => {
+            match BYTE_CLASS[usize::from(b)] {
+                Class::Space => i += 1,
+                Class::Alnum => {
                     let end = word_end(body, i + 1);
                     push(i, end, Kind::Word);
                     i = end;
                 }
-                Some(Class::Other) => {
+                Class::Other => {
                     let (kind, width) = match b {
                         b'"' => (Kind::Either, 1),
                         b'\'' if bytes.get(i + 1) == Some(&b'\'') => (Kind::Either, 2),
@@ -78,7 +78,7 @@ impl<'a> Tokens<'a> {
                     push(i, i + width, kind);
                     i += width;
                 }
-                None => {
+                Class::NonAscii => {
                     let c = body[i..].chars().next().unwrap_or(' ');
                     let width = c.len_utf8();
                     if c.is_whitespace() {
@@ -173,37 +173,29 @@ impl<'a> Tokens<'a> {
     }
 }
 
-/// What an ASCII byte starts: nothing (white space, as `char::is_whitespace` has it), a word, or a
-/// one-byte token.
-#[derive(Clone, Copy)]
+/// What a byte starts: nothing (ASCII white space, as `char::is_whitespace` has it), a word (an
+/// ASCII letter or digit), a one-byte token, or a character to decode. A table, because it is
+/// asked of every byte of every word.
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
     Space,
     Alnum,
     Other,
+    NonAscii,
 }
 
-static ASCII_CLASS: [Class; 128] = {
-    let mut table = [Class::Other; 128];
+static BYTE_CLASS: [Class; 256] = {
+    let mut table = [Class::NonAscii; 256];
     let mut b = 0;
     while b < 128 {
         let byte = b as u8;
-        if byte.is_ascii_alphanumeric() {
-            table[b] = Class::Alnum;
+        table[b] = if byte.is_ascii_alphanumeric() {
+            Class::Alnum
         } else if matches!(byte, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
-            table[b] = Class::Space;
-        }
-        b += 1;
-    }
-    table
-};
-
-/// Whether a byte is an ASCII letter or digit: one load, for the loop that runs over every byte
-/// of every word.
-static ASCII_ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
+            Class::Space
+        } else {
+            Class::Other
+        };
         b += 1;
     }
     table
@@ -223,7 +215,7 @@ fn word_end(body: &str, mut i: usize) -> usize {
         // ASCII letters and digits first, without decoding: most of every word.
         i += bytes[i..]
             .iter()
-            .position(|&b| !ASCII_ALNUM[usize::from(b)])
+            .position(|&b| BYTE_CLASS[usize::from(b)] != Class::Alnum)
             .unwrap_or(bytes.len() - i);
         let Some(&b) = bytes.get(i) else { return i };
         let joiner = if b.is_ascii() {
