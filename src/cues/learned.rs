@@ -129,8 +129,8 @@ impl Model {
                 i,
                 word: &lower,
                 lemma: fnv_lower(stem),
-                near: match near {
-                    d if d > 8 => 0,
+                near: match usize::from(near) {
+                    d if d > NEAR => 0,
                     d if d > 3 => 1,
                     _ => 2,
                 },
