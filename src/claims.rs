@@ -25,8 +25,10 @@ pub mod quotes;
 
 use crate::claim::{Claim, ClaimKind};
 use crate::cues::tokens::{Kind, Tokens};
-use crate::cues::{Cue, Voice, Window, is_adverb, looks_like_verb};
-use crate::lexicon::tables::{ANONYMOUS_SOURCES, COMPLEMENTIZERS, DETERMINERS, TENTATIVE};
+use crate::cues::{Cue, Voice, Window, is_adverb, is_negated_auxiliary, looks_like_verb};
+use crate::lexicon::tables::{
+    ANONYMOUS_SOURCES, BE_FORMS, COMPLEMENTIZERS, DETERMINERS, TENTATIVE,
+};
 use crate::lexicon::words::Words;
 use crate::lexicon::{Form, Role};
 use crate::span::Span;
@@ -187,9 +189,13 @@ fn verb_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Span
         let content = content_before(ctx, cue.first, before);
         return (attributed(ctx, source), source, content);
     }
-    let source = if cue.entry.form == Form::Gerund && (follows_break || adjunct_gerund(ctx, before))
-        || before > s.lo && t.word_in(before - 1, &["and", "but"])
-    {
+    // "is promising", "was saying": a progressive has its own subject; only a bare gerund
+    // ("…, saying that…") can be an adjunct of the main clause.
+    let progressive = (before..cue.first).any(|i| t.word_in(i, BE_FORMS));
+    let adjunct = cue.entry.form == Form::Gerund
+        && !progressive
+        && (follows_break || adjunct_gerund(ctx, before));
+    let source = if adjunct || before > s.lo && t.word_in(before - 1, &["and", "but"]) {
         // "…, saying that…", "… and said that…": the subject of the main clause speaks.
         main_subject(ctx)
     } else {
@@ -479,14 +485,16 @@ fn is_anonymous(ctx: &Context, source: Span) -> bool {
     vague
 }
 
-/// The first token of the verb group ending at `first`: skips "has also", "had repeatedly".
+/// The first token of the verb group ending at `first`: skips "has also", "had repeatedly", "was
+/// saying", "are increasingly worried", "didn't".
 fn skip_back(ctx: &Context, first: usize) -> usize {
+    let t = ctx.tokens;
     let mut i = first;
     let lo = ctx.sentence.lo;
     while i > lo
         && first - i < 4
-        && is_adverb(ctx.tokens, i - 1)
-        && !ctx.tokens.word_in(i - 1, &["who"])
+        && (is_adverb(t, i - 1) || t.word_in(i - 1, BE_FORMS) || is_negated_auxiliary(t.str(i - 1)))
+        && !t.word_in(i - 1, &["who"])
     {
         i -= 1;
     }
@@ -866,6 +874,23 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_progressive_speaks_with_its_own_subject() {
+        assert_eq!(
+            claims("Trump was saying that the vote is rigged.")[0].1,
+            Some("Trump")
+        );
+        assert_eq!(
+            claims("The senator isn't claiming that the bill fails.")[0].1,
+            Some("The senator")
+        );
+        // Not an adjunct of the first clause ("…, saying that…"): "is promising" has a subject.
+        let text = "Trump has vowed to bring back mining jobs, and Hillary Clinton is promising \
+                    to help mining towns.";
+        let found = claims(text);
+        assert_eq!(found.last().unwrap().1, Some("Hillary Clinton"));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! Every rule looks at a bounded number of tokens around the hit, so the stage is linear in the
 //! length of the sentence whatever the number of hits.
 
+mod anchor;
 pub mod learned;
 mod learned_weights;
 pub mod tokens;
@@ -658,6 +659,11 @@ pub fn is_adverb(tokens: &Tokens, i: usize) -> bool {
             let w = tokens.str(i);
             w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase())
         }
+}
+
+/// "don't", "didn’t", "isn't"…: one token to the tokeniser, an auxiliary before a verb.
+pub fn is_negated_auxiliary(word: &str) -> bool {
+    word.ends_with("n't") || word.ends_with("n’t")
 }
 
 /// Reported speech follows token `next`: a complementizer, a colon, a quotation, a comma, the end

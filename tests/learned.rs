@@ -48,6 +48,24 @@ const LONG_TAIL: &[(&str, &str, &str)] = &[
         "backed",
         "Republicans",
     ),
+    // The model fires on "also", "are" or "about" in these phrases (PolNeAR marks the whole
+    // phrase); the cue is shown on the word that carries the meaning, and the source stops
+    // before the auxiliary.
+    (
+        "Republicans were also incensed that the deal went ahead.",
+        "incensed",
+        "Republicans",
+    ),
+    (
+        "Democrats are increasingly worried about turnout in Florida.",
+        "worried",
+        "Democrats",
+    ),
+    (
+        "Clinton aides were coy about whether they would change their approach.",
+        "coy",
+        "Clinton aides",
+    ),
 ];
 
 #[test]

@@ -14,6 +14,7 @@
 //! by their first three letters in a table (most words stop there, unhashed); each of those costs
 //! ~22 multiply-xor mixes, and each neighbour is hashed once per block.
 
+use super::anchor::anchor;
 use super::learned_weights::{BITS, GATE, HEDGES, PRONOUNS, THRESHOLD, WEIGHTS, WH};
 use super::tokens::{Kind, Token, Tokens};
 use crate::span::Span;
@@ -136,12 +137,29 @@ impl Model {
                 },
                 quoted: (quotes_before % 2) as u32,
             };
-            // The word lists are checked only for the few words that score: most never do.
-            if context.score() > THRESHOLD && !HEDGES.contains(&lower.as_str()) && !ignored(&lower)
-            {
-                found.push(token.span());
+            if context.score() <= THRESHOLD {
+                continue;
+            }
+            // The cue is shown on its phrase's content word ("were also incensed"); the word
+            // lists are checked only for the few words that score: most never do.
+            let Some(head) = anchor(tokens, i) else {
+                continue;
+            };
+            if head != i {
+                if taken.iter().any(|c| c.overlaps(tokens.list[head].span())) {
+                    continue;
+                }
+                lower.clear();
+                lower.push_str(tokens.str(head));
+                lower.make_ascii_lowercase();
+            }
+            if !HEDGES.contains(&lower.as_str()) && !ignored(&lower) {
+                found.push(tokens.list[head].span());
             }
         }
+        // A phrase the model fired on twice ("worried about", "also linked") is one cue.
+        found.sort_by_key(|s| (s.start, s.end));
+        found.dedup();
         found
     }
 }
