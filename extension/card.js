@@ -32,7 +32,8 @@
     const kind = t(KIND_TITLES[claim.kind] ?? 'cardKindAttributed');
     const sourceText = mark.sourceRange ? squash(mark.sourceRange.toString()) : '';
     let source;
-    if (sourceText) source = t('cardSource', sourceText);
+    if (sourceText && claim.antecedent) source = t('cardSourceAntecedent', sourceText, claim.antecedent);
+    else if (sourceText) source = t('cardSource', sourceText);
     else source = t(claim.kind === 'hedged' ? 'cardSourceWriter' : 'cardSourceNone');
     const cueText = mark.cueRange ? squash(mark.cueRange.toString()) : '';
     const cue = t('cardCue', cueText, t(STANCE_MEANINGS[claim.stance] ?? 'cueNeutral'));
@@ -583,7 +584,8 @@
       category: mark.category,
       claimKind: mark.claim.kind,
       stance: mark.claim.stance,
-      source: mark.sourceRange ? squash(mark.sourceRange.toString()) : null,
+      // "he said" is listed under the person it most likely stands for, when the analyzer found one.
+      source: mark.claim.antecedent ?? (mark.sourceRange ? squash(mark.sourceRange.toString()) : null),
       cue: mark.cueRange ? squash(mark.cueRange.toString()) : '',
       text: squash(rangeOf(mark).toString()),
       explanation: summary(mark),

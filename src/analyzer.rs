@@ -1,6 +1,7 @@
 //! The pipeline in one call: text → blocks → sentences → cues → claims.
 
 use crate::claim::{Claim, ClaimKind, Stance};
+use crate::claims::antecedents::Antecedents;
 use crate::claims::{Context, build_claims, quotes};
 use crate::config::{Config, ConfigError};
 use crate::cues::learned::Model;
@@ -35,6 +36,12 @@ impl Analyzer {
 
     /// The claims in `text`, sorted by position, with byte offsets into `text`.
     pub fn analyze(&self, text: &str) -> Vec<Claim> {
+        self.analyze_in_order(text, &mut Antecedents::default())
+    }
+
+    /// [`Analyzer::analyze`], for a text that follows others in reading order: a "he said" may
+    /// stand for a person named in an earlier one (`antecedents` has read them).
+    fn analyze_in_order(&self, text: &str, antecedents: &mut Antecedents) -> Vec<Claim> {
         let mut claims = Vec::new();
         let all_blocks: Vec<Span> = blocks(text).collect();
         for (b, &block) in all_blocks.iter().enumerate() {
@@ -45,6 +52,7 @@ impl Analyzer {
                 self.learned_claims(model, &block, before, &mut claims);
             }
         }
+        antecedents.resolve(text, &mut claims);
         claims
     }
 
@@ -128,10 +136,13 @@ impl Analyzer {
     }
 
     /// The claims of each block of a page, in the order given; offsets are relative to each block.
+    /// The blocks are read as one text in that order: "he said" in one block may stand for a
+    /// person named in an earlier one ([`Claim::antecedent`]).
     pub fn analyze_blocks<S: AsRef<str>>(&self, blocks: &[S]) -> Vec<Vec<Claim>> {
+        let mut antecedents = Antecedents::default();
         blocks
             .iter()
-            .map(|block| self.analyze(block.as_ref()))
+            .map(|block| self.analyze_in_order(block.as_ref(), &mut antecedents))
             .collect()
     }
 }

@@ -21,6 +21,7 @@
 //! carry the content over several sentences of its block; a sentence ending in a colon takes the
 //! following text as content.
 
+pub mod antecedents;
 pub mod quotes;
 
 use crate::claim::{Claim, ClaimKind};
@@ -124,6 +125,7 @@ fn build_claim(ctx: &Context, cue: &Cue) -> Claim {
         source,
         content,
         sentence: ctx.sentence.span,
+        antecedent: None,
     }
 }
 

@@ -184,6 +184,7 @@ mod tests {
             source: Some(Span::new(at("X"), at("X") + 1)),
             content: None,
             sentence: Span::new(0, text.len()),
+            antecedent: None,
         }];
         convert_claims(text, &mut claims, Unit::Utf16);
         assert_eq!(claims[0].cue, Span::new(5, 9));

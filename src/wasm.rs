@@ -30,19 +30,22 @@ impl WasmAnalyzer {
         Ok(WasmAnalyzer { inner })
     }
 
-    /// Analyses an array of text blocks; returns one array of claims per block, offsets in UTF-16
-    /// code units relative to that block. Non-string entries are treated as empty blocks.
+    /// Analyses an array of text blocks, in reading order; returns one array of claims per block,
+    /// offsets in UTF-16 code units relative to that block (a claim whose source is "he" or "she"
+    /// may carry `antecedent`, the name of the person it most likely stands for). Non-string
+    /// entries are treated as empty blocks.
     #[wasm_bindgen(js_name = analyzeBlocks)]
     pub fn analyze_blocks(&self, blocks: js_sys::Array) -> Result<JsValue, JsError> {
-        let per_block: Vec<Vec<Claim>> = blocks
+        let texts: Vec<String> = blocks
             .iter()
-            .map(|block| {
-                let text = block.as_string().unwrap_or_default();
-                let mut claims = self.inner.analyze(&text);
-                convert_claims(&text, &mut claims, Unit::Utf16);
-                claims
-            })
+            .map(|block| block.as_string().unwrap_or_default())
             .collect();
+        // One call for all the blocks: they are read in order, so "he said" in one block can
+        // stand for a person named in an earlier one.
+        let mut per_block: Vec<Vec<Claim>> = self.inner.analyze_blocks(&texts);
+        for (text, claims) in texts.iter().zip(&mut per_block) {
+            convert_claims(text, claims, Unit::Utf16);
+        }
         let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
         per_block
             .serialize(&serializer)

@@ -32,6 +32,24 @@ fn analyzes_blocks_with_utf16_offsets() {
 }
 
 #[wasm_bindgen_test]
+fn a_pronoun_source_names_the_person_of_an_earlier_block() {
+    let analyzer = WasmAnalyzer::new(JsValue::UNDEFINED).unwrap();
+    let blocks = Array::of3(
+        &"Senator John Smith criticised the plan on Monday.".into(),
+        &"The vote is due next week.".into(),
+        &"“It is a disaster,” he said.".into(),
+    );
+    let result = Array::from(&analyzer.analyze_blocks(blocks).unwrap());
+    let first = Array::from(&result.get(0)).get(0);
+    assert!(get(&first, "antecedent").is_undefined());
+    let claim = Array::from(&result.get(2)).get(0);
+    assert_eq!(
+        get(&claim, "antecedent").as_string().as_deref(),
+        Some("Senator John Smith")
+    );
+}
+
+#[wasm_bindgen_test]
 fn rejects_a_bad_config_with_an_error() {
     let config = js_sys::JSON::parse(r#"{"extraCues": [""]}"#).unwrap();
     assert!(WasmAnalyzer::new(config).is_err());

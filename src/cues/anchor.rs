@@ -53,10 +53,11 @@ fn is_auxiliary(tokens: &Tokens, i: usize) -> bool {
     is_adverb(tokens, i) || tokens.word_in(i, BE_FORMS) || is_negated_auxiliary(tokens.str(i))
 }
 
-/// A lower-case word that is neither a determiner nor a preposition: what a cue can be.
+/// A lower-case word that is neither a determiner nor a preposition: what a cue can be (the model
+/// scores only words that start with an ASCII lower-case letter, so the test is in ASCII too).
 fn is_content_word(tokens: &Tokens, i: usize) -> bool {
     tokens.is_word(i)
-        && tokens.str(i).starts_with(|c: char| c.is_lowercase())
+        && tokens.str(i).as_bytes()[0].is_ascii_lowercase()
         && !tokens.word_in(i, &DETERMINERS)
         && !tokens.word_in(i, &PREPOSITIONS)
 }

@@ -6,6 +6,7 @@
 //! rules (is "report" a noun here? is "could" epistemic?) live in [`crate::cues`], not here: this
 //! module is only data and its compilation.
 
+pub mod people;
 pub mod tables;
 mod trie;
 mod word_chars;

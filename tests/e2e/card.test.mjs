@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { BROWSER_NAMES, EXTENSION_DIRS, launch, unavailable } from './lib/browsers.mjs';
 import { parseLikeBrowser, serialiseDom } from './lib/highlights.mjs';
-import { loadSeeds, seedPage } from './lib/pages.mjs';
+import { htmlDocument, loadSeeds, seedPage } from './lib/pages.mjs';
 import { STRICT_CSP, serveFixtures } from './lib/server.mjs';
 import { pointOnRange, readUi, until, waitForUi } from './lib/ui.mjs';
 
@@ -140,6 +140,22 @@ for (const name of BROWSER_NAMES) {
       const ui = await waitForUi(session, page, (u) => u.card?.startsWith('Hedged statement'));
       assert.equal(lines(ui)[1], 'source: the writer (their own hedge)');
       assert.match(lines(ui)[2], /^cue: ‘allegedly’ \(a hedge: the writer signals it may not be so\)$/);
+      await page.close();
+    });
+
+    test('"he said" names the person an earlier paragraph quoted', async () => {
+      const page = await session.newPage();
+      const body = [
+        '<h1>Council vote</h1>',
+        '<p>Senator John Smith criticised the plan on Monday, before the council met.</p>',
+        '<p>The vote is due next week, after a public hearing.</p>',
+        '<p>“It is a disaster for the city and nobody asked for it,” he said.</p>',
+      ].join('\n');
+      await page.goto(server.page('/pronoun.html', htmlDocument({ title: 'Council vote', body })));
+      await session.waitForAction(page, isOn);
+      await hover(page, 'allegedly-attributed', 'nobody asked');
+      const ui = await waitForUi(session, page, (u) => u.card?.includes('‘said’'));
+      assert.equal(lines(ui)[1], 'source: he (most likely Senator John Smith, named earlier)');
       await page.close();
     });
   });

@@ -25,6 +25,14 @@ const HOSTILE_PAGE = htmlDocument({
 </main>`,
 });
 
+// A source named once, then "he": the quotation belongs with the senator.
+const PRONOUN_PAGE = htmlDocument({
+  title: 'Council vote',
+  body: `<p>Senator John Smith criticised the plan on Monday, before the council met.</p>
+<p>The vote is due next week, after a public hearing.</p>
+<p>“It is a disaster for the city and nobody asked for it,” he said.</p>`,
+});
+
 /** What the panel shows: { status, groups: [{ source, counts, claims: [{ id, kind, text }] }], filters } */
 function readPanel(panel) {
   return panel.evaluate(() => ({
@@ -51,6 +59,7 @@ for (const name of BROWSER_NAMES) {
       server = await serveFixtures();
       server.page('/article.html', seedPage(seed));
       server.page('/hostile.html', HOSTILE_PAGE);
+      server.page('/pronoun.html', PRONOUN_PAGE);
       session = await launch(name, { extension: true, prefs: FIREFOX_PREFS });
     });
     after(async () => {
@@ -116,6 +125,29 @@ for (const name of BROWSER_NAMES) {
       assert.ok(flashed.top >= 0 && flashed.bottom <= flashed.height, `the claim is in view: ${JSON.stringify(flashed)}`);
       assert.ok(flashed.scrolled > 0, 'the page scrolled to it');
       await until(() => page.evaluate(() => !CSS.highlights.has('allegedly-focus')), 'the flash to end');
+      await panel.close();
+      await page.close();
+    });
+
+    test('"he said" is listed under the person an earlier paragraph named', async () => {
+      const page = await session.newPage();
+      await page.goto(server.url('/pronoun.html'));
+      await session.waitForAction(page, isOn);
+      const tab = await tabIdOf(session, page);
+      const panel = await openExtensionPage(session, `panel.html?tab=${tab}`);
+      const view = await until(async () => {
+        const v = await readPanel(panel);
+        return v.groups.length ? v : null;
+      }, 'the panel to list claims');
+      const sources = view.groups.map((g) => g.source);
+      const smith = view.groups.find((g) => g.source === 'Senator John Smith');
+      assert.ok(smith, JSON.stringify(sources));
+      assert.deepEqual(
+        smith.claims.map((c) => c.text.includes('disaster')),
+        [false, true],
+        'the quotation "he said" is grouped with the senator',
+      );
+      assert.ok(!sources.some((s) => /^he$/i.test(s)), JSON.stringify(sources));
       await panel.close();
       await page.close();
     });

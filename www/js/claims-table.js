@@ -21,7 +21,9 @@ export async function groupBySource(blocks, claims, signal) {
   await forEachSliced(claims.length, (i) => {
     const item = claims[i];
     const { block, claim } = item;
-    const text = claim.source ? blocks[block].slice(claim.source[0], claim.source[1]).replace(/\s+/g, ' ').trim() : '';
+    // "he said" is grouped under the person it most likely stands for, when the analyzer found one.
+    const written = claim.source ? blocks[block].slice(claim.source[0], claim.source[1]).replace(/\s+/g, ' ').trim() : '';
+    const text = claim.antecedent ?? written;
     const key = text ? text.toLocaleLowerCase() : NO_SOURCE;
     let group = groups.get(key);
     if (!group) {

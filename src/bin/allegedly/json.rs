@@ -17,6 +17,9 @@ struct JsonClaim<'a> {
     cue_text: &'a str,
     source_text: Option<&'a str>,
     content_text: Option<&'a str>,
+    /// Whom a "he" or "she" source most likely stands for ([`Claim::antecedent`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    antecedent: Option<&'a str>,
 }
 
 /// Writes `{"offsets": "unicode code points", "text"?: …, "claims": [ … ]}` piece by piece, so a
@@ -63,6 +66,7 @@ impl JsonWriter {
                 cue_text: of(bytes.cue),
                 source_text: bytes.source.map(of),
                 content_text: bytes.content.map(of),
+                antecedent: bytes.antecedent.as_deref(),
             };
             out.write_all(if self.claims_written == 0 {
                 b"\n    "
@@ -98,6 +102,7 @@ mod tests {
             source: Some(Span::new(5, 7)),
             content: None,
             sentence: Span::new(5, text.len()),
+            antecedent: None,
         }];
         let mut out = Vec::new();
         let mut writer = JsonWriter::start(&mut out, None).unwrap();
@@ -122,6 +127,7 @@ mod tests {
             source: None,
             content: None,
             sentence: Span::new(0, end),
+            antecedent: None,
         };
         let mut out = Vec::new();
         let mut writer = JsonWriter::start(&mut out, Some("é.\nmay")).unwrap();

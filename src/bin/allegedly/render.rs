@@ -256,6 +256,7 @@ mod tests {
             source: source.map(Into::into),
             content: content.map(Into::into),
             sentence: Span::new(0, 0),
+            antecedent: None,
         }
     }
 

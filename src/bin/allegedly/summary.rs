@@ -51,7 +51,9 @@ impl Summary {
             let kind = KINDS.iter().position(|&k| k == claim.kind).unwrap_or(0);
             let stance = STANCES.iter().position(|&s| s == claim.stance).unwrap_or(0);
             self.counts[kind][stance] += 1;
-            if let Some(raw) = claim.source.and_then(|s| text.get(s.start..s.end)) {
+            // "he said" counts for the person it stands for, when the analyzer found them.
+            let written = claim.source.and_then(|s| text.get(s.start..s.end));
+            if let Some(raw) = claim.antecedent.as_deref().or(written) {
                 self.add_source(raw);
             }
         }
@@ -142,6 +144,7 @@ mod tests {
             source: Some(Span::new(start, start + source.len())),
             content: None,
             sentence: Span::new(0, text.len()),
+            antecedent: None,
         }
     }
 
