@@ -7,9 +7,10 @@ use crate::config::{Config, ConfigError};
 use crate::cues::learned::Model;
 use crate::cues::tokens::Tokens;
 use crate::cues::{Cue, Voice, Window, find_cues, plausible};
-use crate::lexicon::{Entry, Form, Lexicon, Role};
+use crate::lexicon::{Entry, Form, Hit, Lexicon, Role};
 use crate::segmenter::{blocks, sentences};
 use crate::span::Span;
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 /// Finds claims in text. Build one per configuration and reuse it: building compiles the lexicon.
@@ -71,11 +72,14 @@ impl Analyzer {
             let n = rest.partition_point(|h| h.start < sentence.end);
             let (here, later) = rest.split_at(n);
             rest = later;
-            let here: Vec<_> = here
-                .iter()
-                .filter(|h| h.start >= sentence.start && h.end <= sentence.end)
-                .cloned()
-                .collect();
+            // Hits that straddle the sentence's edges are dropped; almost always there are none,
+            // and the hits are used in place.
+            let inside = |h: &Hit| h.start >= sentence.start && h.end <= sentence.end;
+            let here: Cow<[Hit]> = if here.iter().all(inside) {
+                Cow::Borrowed(here)
+            } else {
+                Cow::Owned(here.iter().filter(|h| inside(h)).cloned().collect())
+            };
             if here.is_empty() {
                 continue;
             }
@@ -89,7 +93,7 @@ impl Analyzer {
                 continue;
             }
             let cues = find_cues(&tokens, window, &here, block.quotations());
-            claims.extend(block.claims(&tokens, i, &cues));
+            block.claims(&tokens, i, &cues, claims);
         }
     }
 
@@ -130,7 +134,7 @@ impl Analyzer {
                 })
                 .filter(|cue| cue.first < tokens.len())
                 .collect();
-            claims.extend(block.claims(&tokens, i, &cues));
+            block.claims(&tokens, i, &cues, claims);
         }
         claims[before..].sort_by_key(|c| (c.cue.start, c.cue.end));
     }
@@ -192,7 +196,7 @@ impl<'a> Block<'a> {
     }
 
     /// The claims of the cues of sentence `i`, whose tokens are `tokens`.
-    fn claims(&self, tokens: &Tokens, i: usize, cues: &[Cue]) -> Vec<Claim> {
+    fn claims(&self, tokens: &Tokens, i: usize, cues: &[Cue], out: &mut Vec<Claim>) {
         let spans = self.sentences();
         let following = spans
             .get(i + 1)
@@ -208,7 +212,7 @@ impl<'a> Block<'a> {
             quotes: self.quotations(),
             following,
         };
-        build_claims(&context, cues)
+        build_claims(&context, cues, out);
     }
 }
 

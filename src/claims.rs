@@ -49,9 +49,12 @@ pub struct Context<'a> {
     pub following: Option<Span>,
 }
 
-/// Builds one claim per cue of a sentence.
-pub fn build_claims(ctx: &Context, cues: &[Cue]) -> Vec<Claim> {
-    let mut claims: Vec<Claim> = cues.iter().map(|cue| build_claim(ctx, cue)).collect();
+/// Builds one claim per cue of a sentence, appended to `out` (the claims of the whole text, so a
+/// sentence costs no vector of its own).
+pub fn build_claims(ctx: &Context, cues: &[Cue], out: &mut Vec<Claim>) {
+    let before = out.len();
+    out.extend(cues.iter().map(|cue| build_claim(ctx, cue)));
+    let claims = &mut out[before..];
     // "X said A, saying B" / "X said A but added B": a later verb of saying joined by a comma or
     // a conjunction ends the content of the one before it.
     for (i, cue) in cues.iter().enumerate() {
@@ -72,7 +75,6 @@ pub fn build_claims(ctx: &Context, cues: &[Cue]) -> Vec<Claim> {
             claims[i].content = Some(Span::new(content.start, end));
         }
     }
-    claims
 }
 
 /// Where the clause before a verb at token `first` ends, when a comma, "and" or "but" joins the
@@ -193,7 +195,7 @@ fn verb_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Span
     }
     // "is promising", "was saying": a progressive has its own subject; only a bare gerund
     // ("…, saying that…") can be an adjunct of the main clause.
-    let progressive = (before..cue.first).any(|i| t.word_in(i, BE_FORMS));
+    let progressive = (before..cue.first).any(|i| t.word_in(i, &BE_FORMS));
     let adjunct = cue.entry.form == Form::Gerund
         && !progressive
         && (follows_break || adjunct_gerund(ctx, before));
@@ -495,7 +497,9 @@ fn skip_back(ctx: &Context, first: usize) -> usize {
     let lo = ctx.sentence.lo;
     while i > lo
         && first - i < 4
-        && (is_adverb(t, i - 1) || t.word_in(i - 1, BE_FORMS) || is_negated_auxiliary(t.str(i - 1)))
+        && (is_adverb(t, i - 1)
+            || t.word_in(i - 1, &BE_FORMS)
+            || is_negated_auxiliary(t.str(i - 1)))
         && !t.word_in(i - 1, &["who"])
     {
         i -= 1;

@@ -759,7 +759,7 @@ fn voice(tokens: &Tokens, s: Window, first: usize, entry: &Entry) -> Voice {
             break;
         }
         i -= 1;
-        if tokens.word_in(i, BE_FORMS) {
+        if tokens.word_in(i, &BE_FORMS) {
             be = true;
         } else if !is_adverb(tokens, i) {
             subject = Some(i);
@@ -799,7 +799,7 @@ fn impersonal_start(tokens: &Tokens, s: Window, first: usize) -> usize {
         if tokens.word_in(i, &["it", "it's", "it’s"]) {
             return i;
         }
-        if !(tokens.word_in(i, BE_FORMS) || is_adverb(tokens, i)) {
+        if !(tokens.word_in(i, &BE_FORMS) || is_adverb(tokens, i)) {
             break;
         }
     }

@@ -39,15 +39,18 @@ const MAX_NAME_WORDS: usize = 6;
 /// [`Claim::antecedent`] for "he" and "she".
 #[derive(Default)]
 pub struct Antecedents {
-    /// The person the last attributed claim named (or a pronoun standing for them).
-    last: Option<Named>,
+    /// The person the last attributed claim named (or a pronoun standing for them), when the
+    /// chain is open; its name's buffer is reused from one person to the next.
+    last: Named,
     /// Last words of the fuller names seen so far, with the gender learnt with them.
     surnames: Vec<(String, Gender)>,
     /// Bytes of the texts read before the current one.
     seen: usize,
 }
 
+#[derive(Default)]
 struct Named {
+    open: bool,
     name: String,
     gender: Gender,
     /// Where the last mention ends, counting the texts read before.
@@ -65,7 +68,8 @@ impl Antecedents {
             let written = source.of(text);
             let (start, end) = (self.seen + source.start, self.seen + source.end);
             if let Some(gender) = pronoun_gender(written) {
-                if let Some(named) = &mut self.last
+                let named = &mut self.last;
+                if named.open
                     && start.saturating_sub(named.end) <= REACH
                     && agrees(named.gender, gender)
                 {
@@ -74,22 +78,21 @@ impl Antecedents {
                 }
                 continue;
             }
-            if claim.kind != ClaimKind::Attributed {
-                // "Officials said": not a person to refer back to, but someone else spoke.
-                if has_capital(written) {
-                    self.last = None;
-                }
-                continue;
-            }
-            self.last = match self.person(written) {
-                Some(gender) => Some(Named {
-                    name: squashed(written),
-                    gender,
-                    end,
-                }),
-                None if has_capital(written) => None,
-                None => self.last.take(),
+            let person = match claim.kind {
+                ClaimKind::Attributed => self.person(written),
+                // "Officials said": not a person to refer back to.
+                _ => None,
             };
+            if let Some(gender) = person {
+                let named = &mut self.last;
+                named.open = true;
+                squash_into(&mut named.name, written);
+                named.gender = gender;
+                named.end = end;
+            } else if has_capital(written) {
+                // Someone else spoke ("The ministry said"): a later "he" is not the earlier person.
+                self.last.open = false;
+            }
         }
         self.seen += text.len();
     }
@@ -97,16 +100,26 @@ impl Antecedents {
     /// The gender of a source that looks like a person ([`Gender::Unknown`] when nothing tells),
     /// or `None` when it does not look like one. Learns the last word of a fuller name.
     fn person(&mut self, written: &str) -> Option<Gender> {
-        let words: Vec<&str> = written
-            .split_ascii_whitespace()
-            .map(|w| w.trim_start_matches('(').trim_end_matches([',', ')']))
-            .filter(|w| !w.is_empty())
-            .collect();
+        // Most sources are not people: the checks without word lists go first, and nothing is
+        // allocated (this runs for every attributed claim).
+        if !has_capital(written) {
+            return None;
+        }
+        let mut buffer = [""; MAX_NAME_WORDS];
+        let mut count = 0;
+        for word in written.split_ascii_whitespace() {
+            let word = word.trim_start_matches('(').trim_end_matches([',', ')']);
+            if word.is_empty() {
+                continue;
+            }
+            *buffer.get_mut(count)? = word;
+            count += 1;
+        }
+        let words = &buffer[..count];
         let (&last, rest) = words.split_last()?;
-        if words.len() > MAX_NAME_WORDS
-            || words
-                .iter()
-                .any(|w| is_possessive(w) || has(&ORGANISATION_WORDS, w) || has(&NOT_NAMES, w))
+        if words
+            .iter()
+            .any(|w| is_possessive(w) || has(&ORGANISATION_WORDS, w) || has(&NOT_NAMES, w))
             || !words
                 .iter()
                 .all(|w| capitalised(w) || has(&NAME_LINKS, w) || has(&ROLES, w))
@@ -152,16 +165,16 @@ impl Antecedents {
     }
 }
 
-/// `written` with each run of white space (a line break inside a name) as one space.
-fn squashed(written: &str) -> String {
-    let mut name = String::with_capacity(written.len());
+/// Sets `name` to `written` with each run of white space (a line break inside a name) as one
+/// space.
+fn squash_into(name: &mut String, written: &str) {
+    name.clear();
     for word in written.split_ascii_whitespace() {
         if !name.is_empty() {
             name.push(' ');
         }
         name.push_str(word);
     }
-    name
 }
 
 fn pronoun_gender(written: &str) -> Option<Gender> {

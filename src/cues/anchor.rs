@@ -50,7 +50,7 @@ pub fn anchor(tokens: &Tokens, i: usize) -> Option<usize> {
 
 /// An auxiliary, negation or adverb: words that sit before a verb without carrying the report.
 fn is_auxiliary(tokens: &Tokens, i: usize) -> bool {
-    is_adverb(tokens, i) || tokens.word_in(i, BE_FORMS) || is_negated_auxiliary(tokens.str(i))
+    is_adverb(tokens, i) || tokens.word_in(i, &BE_FORMS) || is_negated_auxiliary(tokens.str(i))
 }
 
 /// A lower-case word that is neither a determiner nor a preposition: what a cue can be (the model

@@ -483,9 +483,9 @@ pub static DETERMINERS: Words = Words::new(&[
 ]);
 
 /// Forms of "be" before a participle: "is believed", "was reported", "has been said".
-pub static BE_FORMS: &[&str] = &[
+pub static BE_FORMS: Words = Words::new(&[
     "is", "are", "was", "were", "be", "been", "being", "'s", "’s", "am",
-];
+]);
 
 /// Adverbs that may sit between a subject and its verb or between "is" and a participle.
 pub static ADVERBS: Words = Words::new(&[

@@ -2,9 +2,10 @@
 //! quick answer for the many tokens that are in none.
 //!
 //! The rules ask tens of thousands of times per megabyte of news, mostly about words a list does
-//! not hold, against lists of up to ~60 words. A list keeps, for each first letter, the lengths
-//! its words have: most other words differ in one of the two and are turned away by one bit test
-//! before the list is read.
+//! not hold, against lists of up to ~130 words. A list keeps, for each first letter, the lengths
+//! its words have and their last letters: most other words differ in one of the three and are
+//! turned away by two bit tests before the list is read, and then only its words with the same
+//! first letter are (a few, in an alphabetical list).
 
 /// A fixed list of lower-case words, tested ignoring ASCII case.
 pub struct Words {
@@ -12,6 +13,12 @@ pub struct Words {
     /// For each first byte's slot (see [`slot`]), a bit per word length (lengths of 63 bytes or
     /// more share bit 63).
     lengths_by_first: [u64; SLOTS],
+    /// For each first byte's slot, a bit per last byte's slot: a list of names and a capitalised
+    /// word often share a first letter and a length, rarely a last letter too.
+    lasts_by_first: [u32; SLOTS],
+    /// For each first byte's slot, the stretch of `list` from its first word with that first
+    /// letter to its last: only that stretch is read (a few words in an alphabetical list).
+    range_by_first: [(u16, u16); SLOTS],
 }
 
 /// Slots of first bytes: one per ASCII letter (either case), one for any other byte.
@@ -32,18 +39,30 @@ const fn length_bit(len: usize) -> u64 {
 
 impl Words {
     pub const fn new(list: &'static [&'static str]) -> Self {
+        assert!(
+            list.len() <= u16::MAX as usize,
+            "a word list holds at most 65,535 words"
+        );
         let mut lengths_by_first = [0; SLOTS];
+        let mut lasts_by_first = [0; SLOTS];
+        let mut range_by_first = [(0, 0); SLOTS];
         let mut i = 0;
         while i < list.len() {
             let word = list[i].as_bytes();
             if !word.is_empty() {
-                lengths_by_first[slot(word[0])] |= length_bit(word.len());
+                let first = slot(word[0]);
+                lengths_by_first[first] |= length_bit(word.len());
+                lasts_by_first[first] |= 1 << slot(word[word.len() - 1]);
+                let (lo, hi) = range_by_first[first];
+                range_by_first[first] = (if hi == 0 { i as u16 } else { lo }, i as u16 + 1);
             }
             i += 1;
         }
         Words {
             list,
             lengths_by_first,
+            lasts_by_first,
+            range_by_first,
         }
     }
 
@@ -64,7 +83,11 @@ impl WordList for Words {
         let Some(&first) = word.first() else {
             return false;
         };
-        self.lengths_by_first[slot(first)] & length_bit(word.len()) != 0 && self.list.has(word)
+        let first = slot(first);
+        let (lo, hi) = self.range_by_first[first];
+        self.lengths_by_first[first] & length_bit(word.len()) != 0
+            && self.lasts_by_first[first] & 1 << slot(word[word.len() - 1]) != 0
+            && self.list[usize::from(lo)..usize::from(hi)].has(word)
     }
 }
 
