@@ -130,16 +130,19 @@ impl Lexicon {
         for word in &config.extra_cues {
             check_user_word(word)?;
             let user = plain(Role::Speech, Stance::Distancing, Needs::Nothing);
-            // The user's word comes first: it is what they asked for.
-            entries.entry(normalise(word)).or_default().insert(0, user);
+            for form in user_forms(word) {
+                // The user's word comes first: it is what they asked for.
+                entries.entry(form).or_default().insert(0, user);
+            }
         }
         for word in &config.ignore_words {
             check_user_word(word)?;
-            let word = normalise(word);
+            let forms = user_forms(word);
+            let lemma = forms[0].as_str();
             // Ignoring a lemma ("say") ignores all its forms ("said", "saying").
             entries.retain(|form, list| {
-                list.retain(|e| e.lemma != Some(word.as_str()));
-                *form != word && !list.is_empty()
+                list.retain(|e| e.lemma != Some(lemma));
+                !forms.contains(form) && !list.is_empty()
             });
         }
         // Sorted, so that the form indices (and so the trie) do not depend on the hash map's order.
@@ -210,6 +213,38 @@ fn normalise(phrase: &str) -> String {
         }
     }
     out
+}
+
+/// The forms a reader's word is matched in: lower case first, then, when the word has letters
+/// beyond ASCII with a case of their own, its upper-case and capitalised spellings ("été", "ÉTÉ",
+/// "Été"), so a headline in capitals or a sentence that opens with the word finds it too. The
+/// matcher folds ASCII letters itself, so they stay lower case in every form; each character
+/// maps to one (simple case mapping: "ß" stays "ß"). Other mixed spellings ("éTÉ") are not
+/// matched.
+fn user_forms(word: &str) -> Vec<String> {
+    let lower = normalise(word);
+    let upper_one = |c: char| {
+        let mut upper = c.to_uppercase();
+        match (upper.next(), upper.next()) {
+            (Some(u), None) if !c.is_ascii() => u,
+            _ => c,
+        }
+    };
+    let upper: String = lower.chars().map(upper_one).collect();
+    let mut chars = lower.chars();
+    let capitalised: String = chars
+        .next()
+        .map(upper_one)
+        .into_iter()
+        .chain(chars)
+        .collect();
+    let mut forms = vec![lower];
+    for form in [upper, capitalised] {
+        if !forms.contains(&form) {
+            forms.push(form);
+        }
+    }
+    forms
 }
 
 /// Regular inflections of a verb lemma: `[3sg, past, past participle, gerund]`.
@@ -344,6 +379,28 @@ mod tests {
             .collect();
         assert_eq!(found, ["déclaré", "Zürich said", "Déclaré", "naïve"]);
 
+        // Capitals beyond ASCII: a headline in capitals, a sentence that opens with the word.
+        let config = Config {
+            extra_cues: vec!["été dit".into(), "émis".into()],
+            ..Config::default()
+        };
+        let lexicon = Lexicon::new(&config).unwrap();
+        let text = "IL A ÉTÉ DIT. Été dit, dit-il. Émis hier. ÉMIS. ÉtÉ dit. éTÉ dit.";
+        let found: Vec<&str> = lexicon
+            .scan(text, 0, text.len())
+            .iter()
+            .map(|h| &text[h.start..h.end])
+            .collect();
+        assert_eq!(found, ["ÉTÉ DIT", "Été dit", "Émis", "ÉMIS", "ÉtÉ dit"]);
+        // Ignoring a word ignores all its spellings.
+        let config = Config {
+            extra_cues: vec!["émis".into()],
+            ignore_words: vec!["ÉMIS".into()],
+            ..Config::default()
+        };
+        let lexicon = Lexicon::new(&config).unwrap();
+        assert!(lexicon.scan(text, 0, text.len()).is_empty());
+
         // End to end: the reader's word is a distancing cue with its source and content.
         let analyzer = crate::Analyzer::new(&Config {
             extra_cues: vec!["vouché".into()],
@@ -410,6 +467,8 @@ mod tests {
         // accent, an Arabic-Indic digit, connector punctuation, the joiners, a superscript two.
         "\u{301}", "e\u{301}", "٣", "‿", "\u{200D}", "\u{200C}", "²", "½", "ß", "ü", "ï", "ç",
         "déclaré", "Déclaré", "naïve", "façade", "cafés", "saidé", "ésaid", "Zürich", "a", "d",
+        // Capitals beyond ASCII, for the reader's words' upper-case and capitalised spellings.
+        "ÉTÉ", "ÉtÉ", "éTÉ", "DÉCLARÉ", "ÜBER", "Über", "CAFÉ", "ÉMILE SAYS", "NAÏVE", "ZÜRICH",
     ];
 
     /// Odd user words: non-ASCII, punctuation at either end, several spaces, digits.
