@@ -177,6 +177,13 @@
     return top;
   }
 
+  // Not `innerText`. Letting the browser say what is rendered, one innerText per subtree aligned
+  // with the text nodes, was measured (docs/PERFORMANCE.md, *Collecting text*): the calls it spares
+  // per element (the skipped-tag test, isContentEditable, checkVisibility) cost about what innerText
+  // and the aligning add, the computed display per element stays (innerText shows no boundary at an
+  // inline-block), and innerText of the 10 MB page's body alone was a 100–250 ms task. No faster in
+  // either engine, so the walk below asks the page per element, as few times as it can.
+
   /** Yielded every CHECKPOINT_NODES text nodes by the walks below, so a caller can stop at a deadline. */
   const CHECKPOINT = null;
   const CHECKPOINT_NODES = 64;
