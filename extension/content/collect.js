@@ -59,9 +59,12 @@
   }
 
   /**
-   * `el.closest(SKIPPED_SELECTOR)`, with the answer for each element on the way up kept for the task:
-   * a closest() per element holding text re-matched the 21 selectors against every ancestor each
-   * time (a third of the walk's native calls); now each element is matched once.
+   * `el.closest(…)` for the skipped tags and our UI's attribute, with the answer for each element on
+   * the way up kept for the task: a closest() per element holding text re-matched the 21 selectors
+   * against every ancestor each time (a third of the walk's native calls); now each element is asked
+   * once, by its tag name and one attribute rather than `matches()` with the 21 selectors: the same
+   * answer, and over the long bench page's 5,605 elements holding text ~1 ms instead of ~6 ms in
+   * Chromium, ~7 ms instead of ~8 ms in Firefox (extension's world).
    */
   const skippers = perTask();
   function skippingAncestor(el) {
@@ -74,7 +77,7 @@
         found = known;
         break;
       }
-      if (e.matches(SKIPPED_SELECTOR)) {
+      if (SKIPPED_TAGS.has(e.localName) || e.hasAttribute(UI_ATTRIBUTE)) {
         found = e;
         memo.set(e, e);
         break;
@@ -97,17 +100,32 @@
     return INLINE_DISPLAYS.has(displayOf(el));
   }
 
-  /** The nearest block-level ancestor (or `el` itself), stopping at `limit`. */
+  /**
+   * The nearest block-level ancestor (or `el` itself), stopping at `limit`. Kept per element for the
+   * task: a paragraph's container was looked up again after each of its links, every step up two
+   * reads of parentElement across into the page's world.
+   */
+  const containers = perTask();
   function blockContainer(el, limit = document.body) {
-    while (el && el !== limit && el.parentElement && isInline(el)) el = el.parentElement;
-    return el;
+    const byLimit = containers();
+    let memo = byLimit.get(limit);
+    if (!memo) byLimit.set(limit, (memo = new Map()));
+    let container = memo.get(el);
+    if (container === undefined) {
+      container = el;
+      for (let up = el?.parentElement; container && container !== limit && up && isInline(container); up = up.parentElement) {
+        container = up;
+      }
+      memo.set(el, container);
+    }
+    return container;
   }
 
   // What the walk does with the text directly inside an element: read it, pass over it (visibility:
   // hidden; its children may still show), end the block there (editable), or skip a whole subtree
-  // (an element, returned). Per element that holds text, once per task: a selector match (itself;
-  // its ancestors' answers are kept), isContentEditable, checkVisibility, and its computed display
-  // (blockContainer); none for the others. Every such read crosses into the page's world. Measured
+  // (an element, returned). Per element that holds text, once per task: its tag name and one
+  // attribute (itself; its ancestors' answers are kept), isContentEditable, checkVisibility, and its
+  // computed display (blockContainer); none for the others. Every such read crosses into the page's world. Measured
   // per element in the extension's world on the long bench page (11,037 runs of text): checkVisibility
   // ~1 µs in both engines, getComputedStyle ~3–4 µs in Firefox and ~1–1.5 µs in Chromium (creating
   // the style object is the cost; a second property off it is cheap). So reading visibility and
@@ -120,11 +138,15 @@
   const INVISIBLE = 1;
   const EDITABLE = 2;
   const VISIBILITY = { visibilityProperty: true, checkVisibilityCSS: true };
-  const SKIPPED_SELECTOR = [...SKIPPED_TAGS, `[${UI_ATTRIBUTE}]`].join(',');
 
   // The state of each element holding text, per walk root, once per task: text nodes alternate
   // between a paragraph and its links, so the same <p> was asked about again after each link.
   const textStates = perTask();
+  /** The state textState has already read this task, or undefined. */
+  function knownState(el, root) {
+    return textStates().get(root)?.get(el);
+  }
+
   function textState(el, root) {
     const byRoot = textStates();
     let memo = byRoot.get(root);
@@ -154,6 +176,13 @@
     for (let p = el.parentElement; p && top !== root && p !== document.body && !p.checkVisibility() && displayOf(p) !== 'contents'; p = p.parentElement) top = p;
     return top;
   }
+
+  // Not `innerText`. Letting the browser say what is rendered, one innerText per subtree aligned
+  // with the text nodes, was measured (docs/PERFORMANCE.md, *Collecting text*): the calls it spares
+  // per element (the skipped-tag test, isContentEditable, checkVisibility) cost about what innerText
+  // and the aligning add, the computed display per element stays (innerText shows no boundary at an
+  // inline-block), and innerText of the 10 MB page's body alone was a 100–250 ms task. No faster in
+  // either engine, so the walk below asks the page per element, as few times as it can.
 
   /** Yielded every CHECKPOINT_NODES text nodes by the walks below, so a caller can stop at a deadline. */
   const CHECKPOINT = null;
@@ -193,15 +222,18 @@
    * <br> elements and BOUNDARY where they fall between them, and CHECKPOINT now and then. With
    * `from` (an element under `root`), the walk starts there and goes on to the end of `root`. The
    * walk visits text nodes only (no acceptNode filter, whose call back into script per node made it
-   * slow); a skipped subtree is left by jumping to its last node.
+   * slow); a skipped subtree is left by jumping to its last node. With `found` (an object), each
+   * text node is put in found.node and its parent element in found.parent just before it is
+   * yielded, so blockStream need not read them from the page again.
    */
-  function* readableTextNodes(root, from = null) {
+  function* readableTextNodes(root, from = null, found = null) {
     if (root.nodeType === ELEMENT_NODE && skipReason(root)) return;
     const markers = markersByNextText(root);
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     if (from) walker.currentNode = from;
     let count = 0;
     let lastParent = null;
+    let parentElement = null;
     let state = READ;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (++count % CHECKPOINT_NODES === 0) yield CHECKPOINT;
@@ -210,9 +242,17 @@
       const parent = node.parentNode;
       if (parent !== lastParent) {
         lastParent = parent;
-        state = parent.nodeType === ELEMENT_NODE ? textState(parent, root) : READ;
+        // The memo first: the parent is an element (anywhere but directly under a fragment), and
+        // asking its nodeType is one more read across into the page's world.
+        const known = knownState(parent, root);
+        parentElement = known !== undefined || parent.nodeType === ELEMENT_NODE ? parent : null;
+        state = known ?? (parentElement ? textState(parent, root) : READ);
       }
       if (state === READ) {
+        if (found) {
+          found.node = node;
+          found.parent = parentElement;
+        }
         yield node;
       } else if (state === EDITABLE) {
         yield BOUNDARY;
@@ -248,7 +288,10 @@
       const block = makeBlock(run.container, run.parts);
       return block.text.trim().length >= MIN_BLOCK_CHARS ? block : null;
     };
-    for (const node of readableTextNodes(root, from)) {
+    // What the walk knew of each text node it yielded: blockStream used to read the node's type (twice)
+    // and its parentElement again, three reads into the page's world per text node.
+    const found = { node: null, parent: null };
+    for (const node of readableTextNodes(root, from, found)) {
       if (node === CHECKPOINT) {
         yield CHECKPOINT;
         continue;
@@ -259,12 +302,13 @@
         current = null;
         continue;
       }
-      const parent = node.nodeType === TEXT_NODE ? node.parentElement : node;
+      const isText = found.node === node; // else a <br> (the walk's markers)
+      const parent = isText ? found.parent : node;
       // Siblings share a parent: its container is looked up once for the run of them.
       const container = parent === lastParent ? lastContainer : blockContainer(parent, limit);
       lastParent = parent;
       lastContainer = container;
-      if (node.nodeType !== TEXT_NODE) {
+      if (!isText) {
         if (current && current.container === container) current.parts.push(null);
         continue;
       }
