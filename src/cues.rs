@@ -269,7 +269,25 @@ fn finite_enough(tokens: &Tokens, s: Window, first: usize, entry: &Entry) -> boo
         {
             true
         }
-        Form::Base => before.is_some_and(|p| tokens.is_word(p) && !tokens.word_in(p, &NOT_FINITE)),
+        // "have your say", "the say": after an article or a possessive, a base form is a noun.
+        Form::Base => before.is_some_and(|p| {
+            tokens.is_word(p)
+                && !tokens.word_in(p, &NOT_FINITE)
+                && !tokens.word_in(
+                    p,
+                    &["a", "an", "the", "my", "your", "his", "its", "our", "their"],
+                )
+        }),
+        // "Read about our approach…": a past that is also the base form, opening the sentence
+        // with no subject, is an imperative.
+        Form::Past
+            if before.is_none()
+                && entry
+                    .lemma
+                    .is_some_and(|l| tokens.str(first).eq_ignore_ascii_case(l)) =>
+        {
+            false
+        }
         // "says", "tells", "argues" are never plural nouns: "Reid caucused and says he voted".
         Form::Third if entry.lemma.is_some_and(|l| NEVER_NOUNS.contains(&l)) => true,
         // "and calls her “an extremely intelligent woman”": a noun takes no object pronoun.
@@ -930,6 +948,16 @@ mod tests {
     fn parts_of_hyphenated_words_are_not_cues() {
         assert!(words("A thought-provoking film, in this so-thought refuge.").is_empty());
         assert_eq!(words("The so-called refuge."), ["so-called"]);
+    }
+
+    #[test]
+    fn page_furniture_in_the_imperative_is_no_report() {
+        assert!(words("Have Your Say").is_empty());
+        assert!(words("Read about our approach to external linking.").is_empty());
+        assert!(words("The think tank published the paper.").is_empty());
+        // The same verbs reporting: a past with its subject, a base form after one.
+        assert_eq!(words("The statement read: we will win."), ["read"]);
+        assert_eq!(words("Officials say the road will open."), ["say"]);
     }
 
     #[test]
