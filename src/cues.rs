@@ -340,7 +340,12 @@ fn speaker_before_colon(tokens: &Tokens, s: Window, colon: usize) -> bool {
     let boundary = start == s.lo || tokens.is_punct(start - 1, ',') || tokens.is_quote(start - 1);
     let words = (start..colon).filter(|&i| tokens.is_word(i));
     let lower = words.clone().filter(|&i| !tokens.is_capitalised(i)).count();
+    // "Sanders: 1,547.": a count or a score after the colon is a table's row, not speech.
+    let figure_after = tokens.text[tokens.list[colon].end..]
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_digit());
     boundary
+        && !figure_after
         && start < colon
         && colon - start <= 5
         && tokens.is_capitalised(start)
@@ -409,6 +414,7 @@ static COLON_LABELS: Words = Words::new(&[
     "photo",
     "photos",
     "watch",
+    "look",
     "read",
     "listen",
     "also",
@@ -921,6 +927,9 @@ mod tests {
         assert!(words("Here they are: apples and pears.").is_empty());
         assert!(words("Editor’s note: The following is an excerpt.").is_empty());
         assert!(words("Q: What do you call it?").is_empty());
+        assert!(words("LOOK: Shocking photos of the rally").is_empty());
+        // A table's row: "Clinton: 2,316. Sanders: 1,547."
+        assert!(words("Sanders: 1,547.").is_empty());
         // The verb carries the cue; the colon after it adds nothing.
         assert_eq!(words("He said: “We will win.”"), ["said"]);
     }
