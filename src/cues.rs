@@ -191,6 +191,9 @@ fn fits(tokens: &Tokens, s: Window, first: usize, last: usize, entry: &Entry) ->
         }
         _ => match entry.needs {
             Needs::Nothing => true,
+            // "the suspected gunman": a belief's participle before a noun is the writer's hedge,
+            // not the noun "the suspect".
+            Needs::NotNoun if entry.role == Role::Belief && entry.form == Form::Past => true,
             Needs::NotNoun => !is_noun_use(tokens, s, first, next, entry.form),
             Needs::Speech => {
                 speech_follows(tokens, s, next)
@@ -278,6 +281,18 @@ fn finite_enough(tokens: &Tokens, s: Window, first: usize, entry: &Entry) -> boo
                     &["a", "an", "the", "my", "your", "his", "its", "our", "their"],
                 )
         }),
+        // "500 confirmed cases", "the state's confirmed caseload", "the announced cuts": a
+        // participle between a determiner (or a number) and its noun is an adjective. Not a
+        // belief's ("the expected rise" is the writer's hedge) nor a distancing one's ("his
+        // claimed victory").
+        Form::Past
+            if entry.role == Role::Speech
+                && entry.stance != Stance::Distancing
+                && before.is_some_and(|p| opens_noun_phrase(tokens, p))
+                && noun_follows(tokens, first + 1) =>
+        {
+            false
+        }
         // "Read about our approach…": a past that is also the base form, opening the sentence
         // with no subject, is an imperative.
         Form::Past
@@ -316,6 +331,40 @@ fn finite_enough(tokens: &Tokens, s: Window, first: usize, entry: &Entry) -> boo
         }),
         _ => true,
     }
+}
+
+/// Whether token `p` opens a noun phrase: an article, a possessive or a number ("the", "its",
+/// "the state's", "500"). Not "that", which also opens relative clauses ("the report that
+/// confirmed…").
+fn opens_noun_phrase(tokens: &Tokens, p: usize) -> bool {
+    let word = tokens.str(p);
+    tokens.word_in(
+        p,
+        &[
+            "a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my",
+            "your", "no", "any", "every", "each",
+        ],
+    ) || tokens.is_word(p)
+        && (word.ends_with("'s")
+            || word.ends_with("’s")
+            || word.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether token `i` is a lower-case word that can be a noun after an adjective: not a
+/// preposition, a complementizer or a pronoun ("confirmed cases", not "confirmed that",
+/// "announced on", "told him").
+fn noun_follows(tokens: &Tokens, i: usize) -> bool {
+    tokens.is_word(i)
+        && tokens.str(i).starts_with(|c: char| c.is_ascii_lowercase())
+        && !tokens.word_in(i, &COMPLEMENTIZERS)
+        && !tokens.word_in(i, &OBJECT_STARTS)
+        && !tokens.word_in(
+            i,
+            &[
+                "by", "to", "in", "on", "at", "as", "for", "with", "about", "from", "after",
+                "before", "during", "earlier", "last", "this", "it", "and", "or", "but",
+            ],
+        )
 }
 
 /// Whether token `p` is the "not" of a finite verb group: "did not", "would not".
@@ -967,6 +1016,18 @@ mod tests {
         // The same verbs reporting: a past with its subject, a base form after one.
         assert_eq!(words("The statement read: we will win."), ["read"]);
         assert_eq!(words("Officials say the road will open."), ["say"]);
+    }
+
+    #[test]
+    fn a_participle_before_its_noun_is_an_adjective_unless_it_hedges() {
+        assert!(words("There are 500 confirmed cases in the city.").is_empty());
+        assert!(words("The state's confirmed caseload is 162,000.").is_empty());
+        assert!(words("The announced cuts will hit schools.").is_empty());
+        assert_eq!(words("Police confirmed the arrest."), ["confirmed"]);
+        // The writer's distance stays a hedge: "the suspected gunman", "the expected rise".
+        assert_eq!(words("The suspected gunman was arrested."), ["suspected"]);
+        assert_eq!(words("The expected rise did not come."), ["expected"]);
+        assert!(words("The suspect was arrested.").is_empty());
     }
 
     #[test]

@@ -44,8 +44,8 @@ pub static ROLES: Words = Words::new(&[
 /// Secretary of State John F. Kerry", "the Democratic presidential candidate".
 #[rustfmt::skip] // a table: one word after another, alphabetical
 pub static NAME_LINKS: Words = Words::new(&[
-    "acting", "attorney", "bin", "campaign", "capt.", "col.", "de", "democratic", "deputy", "der",
-    "dr.", "former", "gen.", "gov.", "independent", "lt.", "mr.", "mrs.", "ms.", "of",
+    "a", "an", "acting", "attorney", "bin", "campaign", "capt.", "col.", "de", "democratic",
+    "deputy", "der", "dr.", "former", "gen.", "gov.", "independent", "lt.", "mr.", "mrs.", "ms.", "of",
     "presidential", "rep.", "republican", "sen.", "state", "the", "u.s.", "van", "vice", "von",
 ]);
 
