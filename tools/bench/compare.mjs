@@ -17,6 +17,10 @@
 //   ALLEGEDLY_BENCH_IDLE_MS=35000       with COLD: wait this long before that load, so that the
 //                                       service worker / event page has stopped (both stop after 30 s
 //                                       idle) and the load starts it again, as a reader's next page does
+//   ALLEGEDLY_BENCH_HEARTBEAT=1         timed loads also run the MessageChannel heartbeat (as run.mjs's
+//                                       responsiveness load): its longest gap within the pipeline (gap)
+//                                       and how many gaps there were over 50 ms (gaps50), any cause. It
+//                                       costs CPU, so the other figures of such a run are a little slower
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,6 +41,7 @@ const LOADS = Number(process.env.ALLEGEDLY_BENCH_LOADS ?? 2);
 const COLD = process.env.ALLEGEDLY_BENCH_COLD === '1';
 const TOGGLES = Number(process.env.ALLEGEDLY_BENCH_TOGGLES ?? 0);
 const IDLE_MS = Number(process.env.ALLEGEDLY_BENCH_IDLE_MS ?? 0);
+const HEARTBEAT = process.env.ALLEGEDLY_BENCH_HEARTBEAT === '1';
 const only = (process.env.ALLEGEDLY_BENCH_PAGES ?? 'long').split(',');
 const FIREFOX_PREFS = { 'privacy.reduceTimerPrecision': false }; // as run.mjs: 1 ms rounding otherwise
 
@@ -53,19 +58,23 @@ const firstOf = (ms, name) => ms.find(([n]) => n === name) ?? null;
 async function load(session, url, toggles = 0) {
   const page = await session.newPage();
   try {
-    await page.evaluateOnNewDocument(installObservers, false);
+    await page.evaluateOnNewDocument(installObservers, HEARTBEAT);
     await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
     await page.waitForFunction(() => performance.getEntriesByName('allegedly:floor').length > 0, { timeout: 300_000, polling: 250 });
     await sleep(300);
     const ms = await page.evaluate(extensionMeasures);
-    const longtasks = await page.evaluate(() => window.__bench.longtasks);
+    const { longtasks, gaps } = await page.evaluate(() => {
+      window.__bench.stop();
+      return { longtasks: window.__bench.longtasks, gaps: window.__bench.gaps };
+    });
     const pipeline = firstOf(ms, 'allegedly:pipeline');
     const floor = firstOf(ms, 'allegedly:floor');
-    // Long tasks within the pipeline, leaving out the bench-only walk after it (as run.mjs).
+    // Long tasks and heartbeat gaps within the pipeline, leaving out the bench-only walk after it
+    // (as run.mjs).
     const end = pipeline[1] + pipeline[2] + 200;
-    const longest = longtasks
-      .filter(([s, d]) => s + d >= pipeline[1] && s <= end && !(floor && s <= floor[1] + floor[2] && s + d >= floor[1]))
-      .reduce((m, [, d]) => Math.max(m, d), 0);
+    const within = (list) => list.filter(([s, d]) => s + d >= pipeline[1] && s <= end && !(floor && s <= floor[1] + floor[2] && s + d >= floor[1]));
+    const longest = within(longtasks).reduce((m, [, d]) => Math.max(m, d), 0);
+    const beats = within(gaps);
     const toggled = toggles ? await toggleCosts(session, page, toggles) : null;
     const on = (f) => (toggled ? median(toggled.on.map((c) => c[f])) : NaN);
     return {
@@ -84,6 +93,8 @@ async function load(session, url, toggles = 0) {
       first: firstOf(ms, 'allegedly:first-draw')?.[2] ?? NaN,
       pipeline: pipeline[2],
       longtask: session.name === 'chromium' ? longest : NaN,
+      gap: HEARTBEAT ? beats.reduce((m, [, d]) => Math.max(m, d), 0) : NaN,
+      gaps50: HEARTBEAT ? beats.filter(([, d]) => d > 50).length : NaN,
     };
   } finally {
     await page.close().catch(() => {});
@@ -103,6 +114,7 @@ async function main() {
   const server = await serveFixtures();
   for (const spec of specs) server.page(`/${spec.name}.html`, buildPage(spec, paragraphs).html);
   const FIGS = ['collect', 'draw', 'main', 'analyze', 'first', 'pipeline', 'longtask'];
+  if (HEARTBEAT) FIGS.push('gap', 'gaps50');
   if (TOGGLES) FIGS.push('toggleOff', 'toggleOn', 'toggleOnPainted', 'toggleOnHandler', 'toggleOnFrame', 'toggleRest', 'toggleRestFrame');
   try {
     for (const name of BROWSER_NAMES) {
