@@ -223,13 +223,7 @@ fn normalise(phrase: &str) -> String {
 /// matched.
 fn user_forms(word: &str) -> Vec<String> {
     let lower = normalise(word);
-    let upper_one = |c: char| {
-        let mut upper = c.to_uppercase();
-        match (upper.next(), upper.next()) {
-            (Some(u), None) if !c.is_ascii() => u,
-            _ => c,
-        }
-    };
+    let upper_one = |c: char| if c.is_ascii() { c } else { upper_case(c) };
     let upper: String = lower.chars().map(upper_one).collect();
     let mut chars = lower.chars();
     let capitalised: String = chars
@@ -245,6 +239,23 @@ fn user_forms(word: &str) -> Vec<String> {
         }
     }
     forms
+}
+
+/// The capital of a lower-case letter, found among the code points its alphabet puts capitals at
+/// (32 before it in Latin-1, Greek and Cyrillic, 1 before it in the paired Latin Extended and
+/// Cyrillic blocks, 80 for Cyrillic's Ѐ–Џ, 48 for Armenian, 37–38 and 63–64 for Greek letters
+/// with a tonos) and checked by lowering it
+/// back: the Unicode lower-case tables are in the wasm build already, the upper-case ones would
+/// add ~20 KB for what the reader's own words need. Other letters stay as they are.
+fn upper_case(c: char) -> char {
+    [32, 1, 80, 48, 37, 38, 63, 64]
+        .into_iter()
+        .filter_map(|offset| char::from_u32((c as u32).checked_sub(offset)?))
+        .find(|&upper| {
+            let mut lower = upper.to_lowercase();
+            upper != c && lower.next() == Some(c) && lower.next().is_none()
+        })
+        .unwrap_or(c)
 }
 
 /// Regular inflections of a verb lemma: `[3sg, past, past participle, gerund]`.
@@ -392,6 +403,11 @@ mod tests {
             .map(|h| &text[h.start..h.end])
             .collect();
         assert_eq!(found, ["ÉTÉ DIT", "Été dit", "Émis", "ÉMIS", "ÉtÉ dit"]);
+        // The capitals of the alphabets a reader's words come in, as Unicode has them.
+        for lower in "éüçñøœšžąłőżёжщўєїґαβγωάξ".chars() {
+            let expected: Vec<char> = lower.to_uppercase().collect();
+            assert_eq!(vec![upper_case(lower)], expected, "{lower}");
+        }
         // Ignoring a word ignores all its spellings.
         let config = Config {
             extra_cues: vec!["émis".into()],
