@@ -7,10 +7,10 @@
 //! "about" in "Democrats are worried about turnout" learns nothing from it, and the claim builder
 //! reads the subject and the content from the cue's place. So the cue moves to the phrase's
 //! content word: forward past auxiliaries, negations and adverbs ("also linked" → "linked"), back
-//! from a preposition ("worried about" → "worried"). Where there is none ("Trump did not unveil
-//! plans" is a content verb's business, not "did"'s; "at about twice the rate"), the cue is
-//! dropped. The scorer counts a cue as found when it overlaps the gold phrase, so the move
-//! changes what the reader sees far more than what the evaluation counts.
+//! from a preposition ("worried about" → "worried"). Where there is none ("…, and she did.";
+//! "at about twice the rate"), the cue is dropped. The scorer counts a cue as found when it
+//! overlaps the gold phrase, so the move changes what the reader sees far more than what the
+//! evaluation counts.
 
 use super::tokens::Tokens;
 use super::{is_adverb, is_negated_auxiliary};
