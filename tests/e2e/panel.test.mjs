@@ -48,6 +48,13 @@ function readPanel(panel) {
   }));
 }
 
+/** The panel's view once it lists claims. */
+const listedClaims = (panel) =>
+  until(async () => {
+    const v = await readPanel(panel);
+    return v.groups.length ? v : null;
+  }, 'the panel to list claims');
+
 const claimCount = (view) => view.groups.reduce((n, g) => n + g.claims.length, 0);
 
 for (const name of BROWSER_NAMES) {
@@ -74,10 +81,7 @@ for (const name of BROWSER_NAMES) {
       const tab = await tabIdOf(session, page);
       const highlights = await readHighlights(page);
       const panel = await openExtensionPage(session, `panel.html?tab=${tab}`);
-      const view = await until(async () => {
-        const v = await readPanel(panel);
-        return v.groups.length ? v : null;
-      }, 'the panel to list claims');
+      const view = await listedClaims(panel);
 
       assert.equal(claimCount(view), Number(action.badge), 'every highlighted claim is listed');
       const ministry = view.groups.find((g) => g.source === "Iran's Intelligence Ministry");
@@ -135,10 +139,7 @@ for (const name of BROWSER_NAMES) {
       await session.waitForAction(page, isOn);
       const tab = await tabIdOf(session, page);
       const panel = await openExtensionPage(session, `panel.html?tab=${tab}`);
-      const view = await until(async () => {
-        const v = await readPanel(panel);
-        return v.groups.length ? v : null;
-      }, 'the panel to list claims');
+      const view = await listedClaims(panel);
       const sources = view.groups.map((g) => g.source);
       const smith = view.groups.find((g) => g.source === 'Senator John Smith');
       assert.ok(smith, JSON.stringify(sources));
