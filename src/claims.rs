@@ -26,7 +26,7 @@ pub mod quotes;
 
 use crate::claim::{Claim, ClaimKind};
 use crate::cues::tokens::{Kind, Tokens};
-use crate::cues::{Cue, Voice, Window, is_adverb, is_negated_auxiliary, looks_like_verb};
+use crate::cues::{Cue, Voice, Window, is_auxiliary, looks_like_verb};
 use crate::lexicon::tables::{
     ANONYMOUS_SOURCES, BE_FORMS, COMPLEMENTIZERS, DETERMINERS, TENTATIVE,
 };
@@ -495,13 +495,7 @@ fn skip_back(ctx: &Context, first: usize) -> usize {
     let t = ctx.tokens;
     let mut i = first;
     let lo = ctx.sentence.lo;
-    while i > lo
-        && first - i < 4
-        && (is_adverb(t, i - 1)
-            || t.word_in(i - 1, &BE_FORMS)
-            || is_negated_auxiliary(t.str(i - 1)))
-        && !t.word_in(i - 1, &["who"])
-    {
+    while i > lo && first - i < 4 && is_auxiliary(t, i - 1) && !t.word_in(i - 1, &["who"]) {
         i -= 1;
     }
     i

@@ -734,8 +734,14 @@ pub fn is_adverb(tokens: &Tokens, i: usize) -> bool {
         }
 }
 
+/// An auxiliary, negation or adverb: the words of a verb group before the verb that carries it
+/// ("was also", "has not", "didn't", "repeatedly").
+pub fn is_auxiliary(tokens: &Tokens, i: usize) -> bool {
+    is_adverb(tokens, i) || tokens.word_in(i, &BE_FORMS) || is_negated_auxiliary(tokens.str(i))
+}
+
 /// "don't", "didn’t", "isn't"…: one token to the tokeniser, an auxiliary before a verb.
-pub fn is_negated_auxiliary(word: &str) -> bool {
+fn is_negated_auxiliary(word: &str) -> bool {
     word.ends_with("n't") || word.ends_with("n’t")
 }
 

@@ -203,8 +203,6 @@ fn stated_gender(word: &str) -> Option<Gender> {
     }
 }
 
-// Not inlined: it is called for nine lists, and one copy keeps the wasm small.
-#[inline(never)]
 fn has(list: &Words, word: &str) -> bool {
     list.has(word.as_bytes())
 }

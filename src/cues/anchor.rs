@@ -12,9 +12,9 @@
 //! overlaps the gold phrase, so the move changes what the reader sees far more than what the
 //! evaluation counts.
 
+use super::is_auxiliary;
 use super::tokens::Tokens;
-use super::{is_adverb, is_negated_auxiliary};
-use crate::lexicon::tables::{BE_FORMS, DETERMINERS};
+use crate::lexicon::tables::DETERMINERS;
 use crate::lexicon::words::Words;
 
 /// Prepositions the model fires on after the word that carries the meaning ("coy about",
@@ -46,11 +46,6 @@ pub fn anchor(tokens: &Tokens, i: usize) -> Option<usize> {
         return (is_content_word(tokens, head) && !is_auxiliary(tokens, head)).then_some(head);
     }
     Some(i)
-}
-
-/// An auxiliary, negation or adverb: words that sit before a verb without carrying the report.
-fn is_auxiliary(tokens: &Tokens, i: usize) -> bool {
-    is_adverb(tokens, i) || tokens.word_in(i, &BE_FORMS) || is_negated_auxiliary(tokens.str(i))
 }
 
 /// A lower-case word that is neither a determiner nor a preposition: what a cue can be (the model
