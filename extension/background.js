@@ -78,9 +78,13 @@ async function configError(config) {
   }
 }
 
-async function analyzeBlocks(blocks) {
-  if (!Array.isArray(blocks) || blocks.some((b) => typeof b !== 'string')) throw new Error('blocks must be an array of strings');
-  return (await analyzer()).analyzeBlocks(blocks);
+const isStrings = (list) => Array.isArray(list) && list.every((item) => typeof item === 'string');
+
+/** `context`: the text just before the blocks on the page, read for the people it names ("he said"). */
+async function analyzeBlocks(blocks, context = []) {
+  if (!isStrings(blocks)) throw new Error('blocks must be an array of strings');
+  if (!isStrings(context)) throw new Error('context must be an array of strings');
+  return (await analyzer()).analyzeBlocks(blocks, context);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -210,7 +214,7 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
       // `ms`: the analyzer's time here (the first request includes compiling the module), which the
       // content script reports as allegedly:analyze for the bench.
       const started = performance.now();
-      analyzeBlocks(msg.blocks).then(
+      analyzeBlocks(msg.blocks, msg.context).then(
         (claims) => sendResponse({ claims, ms: performance.now() - started }),
         (error) => {
           // Once per message: a broken analyzer fails every request of every page change alike.

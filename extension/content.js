@@ -11,7 +11,7 @@
 
   const api = globalThis.browser ?? globalThis.chrome;
   const { TIMINGS, logOnce, now, measure, measureFloor } = globalThis.AllegedlyDiagnostics;
-  const { ELEMENT_NODE, TEXT_NODE, CHECKPOINT, blockContainer, readableTextNodes, visibleFirst, collectBlocks, currentText } = globalThis.AllegedlyCollect;
+  const { ELEMENT_NODE, TEXT_NODE, CHECKPOINT, JUMP, blockContainer, readableTextNodes, visibleFirst, collectBlocks, currentText } = globalThis.AllegedlyCollect;
   const Marks = globalThis.AllegedlyMarks;
   const { blocks, blockOfNode, claimCount, draw, syncPending, observeWindow, adopt, drop, hideHighlights } = Marks;
   const { blocksUnder, changes } = globalThis.AllegedlyChanges;
@@ -91,6 +91,10 @@
   const SLICE_MS = 8;
   const FIRST_MESSAGE_CHARS = 4_000;
   const MESSAGE_CHARS = 120_000; // batched: one message per block was 10× slower (PLATFORM.md)
+  // Each message also carries the text just before its first block, which the analyzer reads for
+  // the people it names: "he said" at the top of one message may stand for a senator the previous
+  // one quoted. The analyzer looks back 1,500 bytes at most.
+  const CONTEXT_CHARS = 1_500;
 
   /**
    * Lets the page run (input, rendering, its own tasks, our replies) before we go on. Not
@@ -119,11 +123,13 @@
     const requests = [];
     let batch = [];
     let batchChars = 0;
+    let batchContext = [];
     let firstDrawn = false;
+    const recent = new RecentText(CONTEXT_CHARS);
     const flush = () => {
       if (!batch.length) return;
       if (!requests.length && inFlight === 1) reportState(); // "working" while the analyzer runs
-      requests.push(request(batch, gen, timing));
+      requests.push(request(batch, batchContext, gen, timing));
       batch = [];
       batchChars = 0;
     };
@@ -143,12 +149,19 @@
             if (now() > deadline) break;
             continue;
           }
+          if (block === JUMP) {
+            recent.clear(); // what comes next does not follow what came before
+            continue;
+          }
           adopt(block);
           const cached = claimsByText.get(block.text);
           if (cached) {
             queueDraw(block, cached, gen, timing);
+            recent.push(block.text);
             continue;
           }
+          if (!batch.length) batchContext = recent.texts();
+          recent.push(block.text);
           batch.push(block);
           batchChars += block.text.length;
           if (batchChars >= (requests.length ? MESSAGE_CHARS : FIRST_MESSAGE_CHARS)) flush();
@@ -189,11 +202,40 @@
     }
   }
 
-  /** One analyse message to the background; its claims are queued for drawing. */
-  async function request(batch, gen, timing) {
+  /**
+   * The last blocks' texts, `chars` of them at most (the earliest cut at its start): the context
+   * of the next message.
+   */
+  class RecentText {
+    #texts = [];
+    #chars = 0;
+
+    constructor(chars) {
+      this.limit = chars;
+    }
+
+    push(text) {
+      this.#texts.push(text);
+      this.#chars += text.length;
+      while (this.#chars - this.#texts[0].length >= this.limit) this.#chars -= this.#texts.shift().length;
+    }
+
+    clear() {
+      this.#texts = [];
+      this.#chars = 0;
+    }
+
+    texts() {
+      const over = this.#chars - this.limit;
+      return over > 0 ? [this.#texts[0].slice(over), ...this.#texts.slice(1)] : [...this.#texts];
+    }
+  }
+
+  /** One analyse message to the background (with `context`, see CONTEXT_CHARS); its claims are queued for drawing. */
+  async function request(batch, context, gen, timing) {
     let reply;
     try {
-      reply = await send({ type: 'allegedly:analyze', blocks: batch.map((b) => b.text) });
+      reply = await send({ type: 'allegedly:analyze', blocks: batch.map((b) => b.text), context });
       if (!reply || reply.error || !Array.isArray(reply.claims) || reply.claims.length !== batch.length) {
         throw new Error(reply?.error ?? 'malformed reply from the analyzer');
       }

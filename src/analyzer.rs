@@ -143,7 +143,22 @@ impl Analyzer {
     /// The blocks are read as one text in that order: "he said" in one block may stand for a
     /// person named in an earlier one ([`Claim::antecedent`]).
     pub fn analyze_blocks<S: AsRef<str>>(&self, blocks: &[S]) -> Vec<Vec<Claim>> {
+        self.analyze_blocks_after::<&str, S>(&[], blocks)
+    }
+
+    /// [`Analyzer::analyze_blocks`] for blocks that follow `context` on the page: the text just
+    /// before them, sent with them when a page is analysed a chunk at a time, so that "he said" at
+    /// the top of one chunk may still stand for the person the previous chunk named. The context
+    /// is read for that alone; its claims are not returned.
+    pub fn analyze_blocks_after<C: AsRef<str>, S: AsRef<str>>(
+        &self,
+        context: &[C],
+        blocks: &[S],
+    ) -> Vec<Vec<Claim>> {
         let mut antecedents = Antecedents::default();
+        for text in context {
+            self.analyze_in_order(text.as_ref(), &mut antecedents);
+        }
         blocks
             .iter()
             .map(|block| self.analyze_in_order(block.as_ref(), &mut antecedents))

@@ -32,17 +32,20 @@ impl WasmAnalyzer {
 
     /// Analyses an array of text blocks, in reading order; returns one array of claims per block,
     /// offsets in UTF-16 code units relative to that block (a claim whose source is "he" or "she"
-    /// may carry `antecedent`, the name of the person it most likely stands for). Non-string
-    /// entries are treated as empty blocks.
+    /// may carry `antecedent`, the name of the person it most likely stands for). `context`, if
+    /// given, is the text just before the blocks on the page (an array of strings, in reading
+    /// order), read only for the people it names. Non-string entries are treated as empty blocks.
     #[wasm_bindgen(js_name = analyzeBlocks)]
-    pub fn analyze_blocks(&self, blocks: js_sys::Array) -> Result<JsValue, JsError> {
-        let texts: Vec<String> = blocks
-            .iter()
-            .map(|block| block.as_string().unwrap_or_default())
-            .collect();
+    pub fn analyze_blocks(
+        &self,
+        blocks: js_sys::Array,
+        context: Option<js_sys::Array>,
+    ) -> Result<JsValue, JsError> {
+        let texts = strings(&blocks);
+        let context = context.as_ref().map(strings).unwrap_or_default();
         // One call for all the blocks: they are read in order, so "he said" in one block can
-        // stand for a person named in an earlier one.
-        let mut per_block: Vec<Vec<Claim>> = self.inner.analyze_blocks(&texts);
+        // stand for a person named in an earlier one, or in the context.
+        let mut per_block: Vec<Vec<Claim>> = self.inner.analyze_blocks_after(&context, &texts);
         for (text, claims) in texts.iter().zip(&mut per_block) {
             convert_claims(text, claims, Unit::Utf16);
         }
@@ -51,4 +54,12 @@ impl WasmAnalyzer {
             .serialize(&serializer)
             .map_err(|e| JsError::new(&format!("allegedly: {e}")))
     }
+}
+
+/// The strings of a JavaScript array; anything else counts as an empty string.
+fn strings(array: &js_sys::Array) -> Vec<String> {
+    array
+        .iter()
+        .map(|item| item.as_string().unwrap_or_default())
+        .collect()
 }

@@ -163,6 +163,20 @@ proptest! {
     }
 
     #[test]
+    fn context_stands_for_the_blocks_before(
+        parts in prop::collection::vec(any_text(), 0..5),
+        split in any::<prop::sample::Index>(),
+    ) {
+        // Blocks sent with the text before them as context get the claims they get when that text
+        // is sent with them, antecedents included: a page analysed a chunk at a time reads as one.
+        let k = split.index(parts.len() + 1);
+        let (context, blocks) = parts.split_at(k);
+        let together = ANALYZER.with(|a| a.analyze_blocks(&parts));
+        let after = ANALYZER.with(|a| a.analyze_blocks_after(context, blocks));
+        prop_assert_eq!(&after[..], &together[k..]);
+    }
+
+    #[test]
     fn sentences_tile_their_blocks(text in any_text()) {
         let mut previous_block_end = 0;
         for block in blocks(&text) {

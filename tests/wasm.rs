@@ -22,7 +22,7 @@ fn analyzes_blocks_with_utf16_offsets() {
         &"Nothing to see here.".into(),
         &"😀 The ministry claimed that it won.".into(),
     );
-    let result = Array::from(&analyzer.analyze_blocks(blocks).unwrap());
+    let result = Array::from(&analyzer.analyze_blocks(blocks, None).unwrap());
     assert_eq!(result.length(), 2);
     assert_eq!(Array::from(&result.get(0)).length(), 0);
     let claim = Array::from(&result.get(1)).get(0);
@@ -39,10 +39,29 @@ fn a_pronoun_source_names_the_person_of_an_earlier_block() {
         &"The vote is due next week.".into(),
         &"“It is a disaster,” he said.".into(),
     );
-    let result = Array::from(&analyzer.analyze_blocks(blocks).unwrap());
+    let result = Array::from(&analyzer.analyze_blocks(blocks, None).unwrap());
     let first = Array::from(&result.get(0)).get(0);
     assert!(get(&first, "antecedent").is_undefined());
     let claim = Array::from(&result.get(2)).get(0);
+    assert_eq!(
+        get(&claim, "antecedent").as_string().as_deref(),
+        Some("Senator John Smith")
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_pronoun_source_names_the_person_the_context_named() {
+    // A page analysed a chunk at a time: the chunk before is sent as context, and not analysed
+    // again for its own claims.
+    let analyzer = WasmAnalyzer::new(JsValue::UNDEFINED).unwrap();
+    let context = Array::of2(
+        &"Senator John Smith criticised the plan on Monday.".into(),
+        &"The vote is due next week.".into(),
+    );
+    let blocks = Array::of1(&"“It is a disaster,” he said.".into());
+    let result = Array::from(&analyzer.analyze_blocks(blocks, Some(context)).unwrap());
+    assert_eq!(result.length(), 1);
+    let claim = Array::from(&result.get(0)).get(0);
     assert_eq!(
         get(&claim, "antecedent").as_string().as_deref(),
         Some("Senator John Smith")
@@ -59,7 +78,7 @@ fn rejects_a_bad_config_with_an_error() {
 fn non_string_blocks_are_empty() {
     let analyzer = WasmAnalyzer::new(JsValue::NULL).unwrap();
     let blocks = Array::of2(&JsValue::from_f64(3.0), &JsValue::NULL);
-    let result = Array::from(&analyzer.analyze_blocks(blocks).unwrap());
+    let result = Array::from(&analyzer.analyze_blocks(blocks, None).unwrap());
     assert_eq!(result.length(), 2);
 }
 
@@ -72,7 +91,7 @@ fn phrases_match_across_unicode_spaces_and_user_words_may_be_non_ascii() {
         &"The plan failed, according\u{A0}to the ministry.".into(),
         &"Die Regierung behauptete, sie habe gewonnen.".into(),
     );
-    let result = Array::from(&analyzer.analyze_blocks(blocks).unwrap());
+    let result = Array::from(&analyzer.analyze_blocks(blocks, None).unwrap());
     let cue = |block: u32| span(&get(&Array::from(&result.get(block)).get(0), "cue"));
     assert_eq!(cue(0), (17.0, 29.0));
     assert_eq!(cue(1), (14.0, 24.0));

@@ -323,6 +323,12 @@
     if (done) yield done;
   }
 
+  /**
+   * Yielded by visibleFirst where the next block does not follow the last one on the page (back to
+   * the top after the blocks on screen, or past them): the text before it is not its context.
+   */
+  const JUMP = Object.freeze({ jump: true });
+
   /** How much text visibleFirst takes from the viewport on before starting from the top. */
   const VISIBLE_FIRST_CHARS = 16_000; // about the text of a few screens
 
@@ -349,7 +355,23 @@
         if (chars >= VISIBLE_FIRST_CHARS) break;
       }
     }
-    for (const block of blockStream(body)) if (block === CHECKPOINT || !taken.has(firstNode(block))) yield block;
+    if (!taken.size) {
+      yield* blockStream(body);
+      return;
+    }
+    yield JUMP;
+    let skipping = false;
+    for (const block of blockStream(body)) {
+      if (block !== CHECKPOINT && taken.has(firstNode(block))) {
+        skipping = true;
+        continue;
+      }
+      if (skipping && block !== CHECKPOINT) {
+        skipping = false;
+        yield JUMP;
+      }
+      yield block;
+    }
   }
 
   /** All the blocks under `root` at once (for the small subtrees that page changes bring). */
@@ -387,6 +409,7 @@
     ELEMENT_NODE,
     TEXT_NODE,
     CHECKPOINT,
+    JUMP,
     skipReason,
     isInline,
     blockContainer,

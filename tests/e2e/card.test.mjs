@@ -143,20 +143,34 @@ for (const name of BROWSER_NAMES) {
       await page.close();
     });
 
-    test('"he said" names the person an earlier paragraph quoted', async () => {
+    /** A page where a paragraph after `lead` quotes "he", and an earlier one names him. */
+    async function pronounCard(file, lead) {
       const page = await session.newPage();
       const body = [
         '<h1>Council vote</h1>',
+        ...lead,
         '<p>Senator John Smith criticised the plan on Monday, before the council met.</p>',
         '<p>The vote is due next week, after a public hearing.</p>',
         '<p>“It is a disaster for the city and nobody asked for it,” he said.</p>',
       ].join('\n');
-      await page.goto(server.page('/pronoun.html', htmlDocument({ title: 'Council vote', body })));
+      await page.goto(server.page(file, htmlDocument({ title: 'Council vote', body })));
       await session.waitForAction(page, isOn);
       await hover(page, 'allegedly-attributed', 'nobody asked');
       const ui = await waitForUi(session, page, (u) => u.card?.includes('‘said’'));
       assert.equal(lines(ui)[1], 'source: he (most likely Senator John Smith, named earlier)');
       await page.close();
+    }
+
+    test('"he said" names the person an earlier paragraph quoted', () => pronounCard('/pronoun.html', []));
+
+    test('"he said" names the person the previous message to the analyzer named', () => {
+      // The content script sends the first 4,000 characters on their own (quick first highlights),
+      // and the rest later: here the senator's paragraph is the last of the first message, and "he
+      // said" comes in the second, with the first's end as its context.
+      // 49 × 81 = 3,969 characters: with the heading's 12, the first message is still short of
+      // 4,000 until the senator's paragraph.
+      const history = 'The hall on Main Street opened in 1901 and its clock tower was restored in 1987. ';
+      return pronounCard('/pronoun-later.html', [`<p>${history.repeat(49)}</p>`]);
     });
   });
 }
