@@ -159,6 +159,24 @@ pub fn find_cues(tokens: &Tokens, sentence: Window, hits: &[Hit], quotations: &[
     cues
 }
 
+/// Verbs that a particle makes into another verb, reporting nothing: "the 120,000 who showed up",
+/// "the strike was called off", "a turn that called to mind…".
+/// ("called to ban Muslims" is a demand, and stays one.)
+const OTHER_VERBS: &[(&str, &[&str])] = &[
+    ("show", &["up"]),
+    ("show", &["off"]),
+    ("call", &["off"]),
+    ("call", &["to", "mind"]),
+];
+
+/// Whether the words from `next` on turn `lemma` into one of [`OTHER_VERBS`].
+fn other_verb_with(tokens: &Tokens, lemma: &str, next: usize) -> bool {
+    OTHER_VERBS.iter().any(|&(verb, particle)| {
+        verb == lemma
+            && (particle.iter().enumerate()).all(|(k, word)| tokens.word_in(next + k, &[*word]))
+    })
+}
+
 /// Whether `text[start..end]` is joined to a word before or after it by a hyphen.
 fn hyphen_joined(text: &str, start: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
@@ -171,6 +189,12 @@ fn hyphen_joined(text: &str, start: usize, end: usize) -> bool {
 fn fits(tokens: &Tokens, s: Window, first: usize, last: usize, entry: &Entry) -> bool {
     let next = last + 1;
     if matches!(entry.role, Role::Speech | Role::Belief) && !finite_enough(tokens, s, first, entry)
+    {
+        return false;
+    }
+    if entry
+        .lemma
+        .is_some_and(|lemma| other_verb_with(tokens, lemma, next))
     {
         return false;
     }
@@ -483,6 +507,21 @@ static COLON_LABELS: Words = Words::new(&[
     "tags",
     "topics",
     "advertisement",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "editorial",
+    "explainer",
+    "live",
+    "factbox",
+    "plus",
+    "so",
+    "bombshell",
+    "busted",
+    "boom",
+    "warning",
+    "alert",
+    "recap",
 ]);
 
 /// A cheap test for a verb: an auxiliary, or a lower-case word ending in "-ed".
@@ -983,6 +1022,8 @@ mod tests {
         assert!(words("Editor’s note: The following is an excerpt.").is_empty());
         assert!(words("Q: What do you call it?").is_empty());
         assert!(words("LOOK: Shocking photos of the rally").is_empty());
+        assert!(words("EXCLUSIVE: In memo to Congress, Saudis insist they are right").len() == 1);
+        assert!(words("Analysis: Why the vote matters").is_empty());
         // A table's row: "Clinton: 2,316. Sanders: 1,547."
         assert!(words("Sanders: 1,547.").is_empty());
         // The verb carries the cue; the colon after it adds nothing.
@@ -1012,6 +1053,15 @@ mod tests {
     fn parts_of_hyphenated_words_are_not_cues() {
         assert!(words("A thought-provoking film, in this so-thought refuge.").is_empty());
         assert_eq!(words("The so-called refuge."), ["so-called"]);
+    }
+
+    #[test]
+    fn a_particle_can_make_another_verb() {
+        assert!(words("Nearly 120,000 voters showed up in 2008.").is_empty());
+        assert!(words("The union called off the strike.").is_empty());
+        assert!(words("It was a turn that called to mind the sixties.").is_empty());
+        assert_eq!(words("Polls showed Clinton ahead."), ["showed"]);
+        assert_eq!(words("Trump called to ban Muslims."), ["called"]);
     }
 
     #[test]
