@@ -159,6 +159,15 @@ pub fn find_cues(tokens: &Tokens, sentence: Window, hits: &[Hit], quotations: &[
     cues
 }
 
+/// Whether the word before token `first` (past any adverbs) is "you".
+fn subject_is_you(tokens: &Tokens, s: Window, first: usize) -> bool {
+    let mut p = first;
+    while p > s.lo && is_adverb(tokens, p - 1) {
+        p -= 1;
+    }
+    p > s.lo && tokens.word_in(p - 1, &["you"])
+}
+
 /// Verbs that a particle makes into another verb, reporting nothing: "the 120,000 who showed up",
 /// "the strike was called off", "a turn that called to mind…".
 /// ("called to ban Muslims" is a demand, and stays one.)
@@ -196,6 +205,10 @@ fn fits(tokens: &Tokens, s: Window, first: usize, last: usize, entry: &Entry) ->
         .lemma
         .is_some_and(|lemma| other_verb_with(tokens, lemma, next))
     {
+        return false;
+    }
+    // "Do you think…?", "Tell us what you think": asking someone's view, not the writer's hedge.
+    if entry.role == Role::Belief && subject_is_you(tokens, s, first) {
         return false;
     }
     match entry.role {
@@ -1053,6 +1066,13 @@ mod tests {
     fn parts_of_hyphenated_words_are_not_cues() {
         assert!(words("A thought-provoking film, in this so-thought refuge.").is_empty());
         assert_eq!(words("The so-called refuge."), ["so-called"]);
+    }
+
+    #[test]
+    fn asking_someone_their_view_is_no_hedge() {
+        assert!(words("Do you think he will win?").is_empty());
+        assert!(words("Tell us what you really think.").is_empty());
+        assert_eq!(words("Do they think he will win?"), ["think"]);
     }
 
     #[test]

@@ -107,6 +107,8 @@ fn leaves_plain_statements_alone() {
         "The river rose quickly after the storm.",
         "Wants and needs differ.",
         "The council released a statement on Friday.",
+        // Page furniture: the reader's own say.
+        "Have your say on this story.",
     ] {
         assert_eq!(
             cues(&Config::default(), sentence),

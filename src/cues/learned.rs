@@ -153,7 +153,9 @@ impl Model {
                 lower.push_str(tokens.str(head));
                 lower.make_ascii_lowercase();
             }
-            if !HEDGES.contains(&lower.as_str()) && !ignored(&lower) {
+            // "Have your say", "share your views": the reader's own words, page furniture.
+            let readers = head > 0 && tokens.word_in(head - 1, &["your"]);
+            if !readers && !HEDGES.contains(&lower.as_str()) && !ignored(&lower) {
                 found.push(tokens.list[head].span());
             }
         }
