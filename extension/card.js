@@ -11,6 +11,7 @@
 
   const api = globalThis.browser ?? globalThis.chrome;
   const Settings = globalThis.AllegedlySettings;
+  const AllegedlyExplain = globalThis.AllegedlyExplain;
   const UI_ATTRIBUTE = 'data-allegedly-ui';
   const FOCUS_HIGHLIGHT = 'allegedly-focus';
   const FLASH_MS = 1800;
@@ -20,27 +21,21 @@
   const t = (name, ...subs) => api.i18n.getMessage(name, subs.map(String)) || name;
   const squash = (text) => text.replace(/\s+/g, ' ').trim();
 
-  // -------------------------------------------------------------------------------------------------
-  // What a highlight means, in plain words.
-
-  const KIND_TITLES = { attributed: 'cardKindAttributed', unsourced: 'cardKindUnsourced', hedged: 'cardKindHedged' };
-  const STANCE_MEANINGS = { neutral: 'cueNeutral', distancing: 'cueDistancing', hedge: 'cueHedge', factive: 'cueFactive' };
-
-  /** The card's lines for a mark: [kind, source, cue]. */
-  function explain(mark) {
-    const { claim } = mark;
-    const kind = t(KIND_TITLES[claim.kind] ?? 'cardKindAttributed');
-    const sourceText = mark.sourceRange ? squash(mark.sourceRange.toString()) : '';
-    let source;
-    if (sourceText && claim.antecedent) source = t('cardSourceAntecedent', sourceText, claim.antecedent);
-    else if (sourceText) source = t('cardSource', sourceText);
-    else source = t(claim.kind === 'hedged' ? 'cardSourceWriter' : 'cardSourceNone');
-    const cueText = mark.cueRange ? squash(mark.cueRange.toString()) : '';
-    const cue = t('cardCue', cueText, t(STANCE_MEANINGS[claim.stance] ?? 'cueNeutral'));
-    return [kind, source, cue];
+  /**
+   * The words of one of a mark's spans (its `spans.cue`, `.source` or `.claim`), read from its
+   * block's text as the analyzer read it: no DOM range is made, so the panel can list 44,000 claims
+   * without making (and keeping live) the ranges the viewport window spares the page.
+   */
+  function spanText(mark, span) {
+    return span && span[1] > span[0] ? squash(mark.block.text.slice(span[0], span[1])) : null;
   }
 
-  const summary = (mark) => explain(mark).join(' — ');
+  // -------------------------------------------------------------------------------------------------
+  // What a highlight means, in plain words (explain.js, shared with the panel's export).
+
+  const wordsOf = (mark) => [mark.claim, spanText(mark, mark.spans.source) ?? '', spanText(mark, mark.spans.cue) ?? ''];
+  const explain = (mark) => AllegedlyExplain.lines(...wordsOf(mark));
+  const summary = (mark) => AllegedlyExplain.summary(...wordsOf(mark));
 
   // -------------------------------------------------------------------------------------------------
   // The shadow host: created on demand, removed when nothing in it is showing.
@@ -577,19 +572,23 @@
   };
 
   function describeClaims() {
-    // The panel lists every claim's text: this does make every range (only when the panel asks).
-    return shownMarks().filter((mark) => rangeOf(mark)).map((mark) => ({
-      id: idOf(mark),
-      kind: Settings.kindOf(mark.claim),
-      category: mark.category,
-      claimKind: mark.claim.kind,
-      stance: mark.claim.stance,
-      // "he said" is listed under the person it most likely stands for, when the analyzer found one.
-      source: mark.claim.antecedent ?? (mark.sourceRange ? squash(mark.sourceRange.toString()) : null),
-      cue: mark.cueRange ? squash(mark.cueRange.toString()) : '',
-      text: squash(rangeOf(mark).toString()),
-      explanation: summary(mark),
-    }));
+    return shownMarks()
+      .filter((mark) => !mark.dropped)
+      .map((mark) => ({
+        id: idOf(mark),
+        kind: Settings.kindOf(mark.claim),
+        category: mark.category,
+        claimKind: mark.claim.kind,
+        stance: mark.claim.stance,
+        // "he said" is listed under the person it most likely stands for, when the analyzer found one.
+        source: mark.claim.antecedent ?? spanText(mark, mark.spans.source),
+        sourceText: spanText(mark, mark.spans.source),
+        antecedent: mark.claim.antecedent ?? null,
+        cue: spanText(mark, mark.spans.cue) ?? '',
+        text: spanText(mark, mark.spans.claim) ?? spanText(mark, mark.spans.cue),
+        // No explanation: the panel words it (explain.js) for the export alone; 44,000 of them
+        // here took half of this message's time on the 10 MB page.
+      }));
   }
 
   function markById(id) {

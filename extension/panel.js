@@ -9,6 +9,7 @@
 
   const api = globalThis.browser ?? globalThis.chrome;
   const Settings = globalThis.AllegedlySettings;
+  const AllegedlyExplain = globalThis.AllegedlyExplain;
   const t = (name, ...subs) => api.i18n.getMessage(name, subs.map(String)) || name;
   const $ = (id) => document.getElementById(id);
 
@@ -209,7 +210,15 @@
   }
 
   function toJson() {
-    const claims = visibleClaims().map(({ kind, claimKind, stance, source, cue, text, explanation }) => ({ kind, claimKind, stance, source, cue, text, explanation }));
+    const claims = visibleClaims().map(({ kind, claimKind, stance, source, sourceText, antecedent, cue, text }) => ({
+      kind,
+      claimKind,
+      stance,
+      source,
+      cue,
+      text,
+      explanation: AllegedlyExplain.summary({ kind: claimKind, stance, antecedent }, sourceText ?? '', cue),
+    }));
     return JSON.stringify({ url: snapshot.url, title: snapshot.title, exported: new Date().toISOString(), claims }, null, 2) + '\n';
   }
 

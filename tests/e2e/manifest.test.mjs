@@ -50,12 +50,12 @@ describe('built manifests', { skip: built ? false : 'run ./build.sh first' }, ()
       assert.deepEqual(m.content_scripts, [
         // Only asks the background to start its analyzer while the page loads (cold start).
         { matches: ['http://*/*', 'https://*/*'], js: ['content/prepare.js'], run_at: 'document_start' },
-        { matches: ['http://*/*', 'https://*/*'], js: ['settings.js', 'categories.js', 'card.js', ...CONTENT_PARTS, 'content.js'], css: ['highlights.css'], run_at: 'document_idle' },
+        { matches: ['http://*/*', 'https://*/*'], js: ['settings.js', 'categories.js', 'explain.js', 'card.js', ...CONTENT_PARTS, 'content.js'], css: ['highlights.css'], run_at: 'document_idle' },
       ]);
       assert.equal(m.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
       const text = readFileSync(path.join(EXTENSION_DIRS[browser], 'manifest.json'), 'utf8');
       assert.doesNotMatch(text, /https?:\/\/(?!\*\/\*)/, 'no URL in the manifest but the match patterns');
-      for (const file of ['background.js', 'content/prepare.js', ...CONTENT_PARTS, 'content.js', 'settings.js', 'categories.js', 'card.js', 'panel.html', 'panel.js', 'options.html', 'options.js', 'highlights.css', 'pkg/allegedly.js', 'pkg/allegedly_bg.wasm', '_locales/en/messages.json']) {
+      for (const file of ['background.js', 'content/prepare.js', ...CONTENT_PARTS, 'content.js', 'settings.js', 'categories.js', 'explain.js', 'card.js', 'panel.html', 'panel.js', 'options.html', 'options.js', 'highlights.css', 'pkg/allegedly.js', 'pkg/allegedly_bg.wasm', '_locales/en/messages.json']) {
         assert.ok(existsSync(path.join(EXTENSION_DIRS[browser], file)), `${file} is packaged`);
       }
     });

@@ -193,6 +193,8 @@ for (const name of BROWSER_NAMES) {
       assert.equal(data.claims.length, 1);
       assert.deepEqual(Object.keys(data.claims[0]).sort(), ['claimKind', 'cue', 'explanation', 'kind', 'source', 'stance', 'text']);
       assert.equal(data.claims[0].kind, 'distancing');
+      // Worded by the panel from the claim's fields, as the card words it (explain.js).
+      assert.equal(data.claims[0].explanation, 'Attributed claim — source: The spokesman — cue: ‘claimed’ (a distancing word: the writer does not vouch for it)');
       assert.ok(data.claims[0].text.includes(HOSTILE));
       assert.match(markdown, /^# Claims in “Hostile \\<b\\>title\\<\/b\\>”/);
       assert.ok(markdown.includes('\\<img src=x onerror="window.pwned=1"\\>'), `markup escaped in Markdown: ${markdown}`);
