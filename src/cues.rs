@@ -574,9 +574,10 @@ pub fn looks_like_verb(word: &str) -> bool {
         || word.chars().next().is_some_and(char::is_lowercase) && lower.ends_with("ed")
 }
 
-/// The "in" that opens a venue phrase ending at `noun`: "In a new CNN poll", "in an interview".
+/// The "in" that opens a venue phrase ending at `noun`: "In a new CNN poll", "in an interview",
+/// "In an NBC News/Wall Street Journal poll" (up to ten tokens back).
 fn venue_start(tokens: &Tokens, s: Window, noun: usize) -> Option<usize> {
-    let lo = noun.saturating_sub(7).max(s.lo);
+    let lo = noun.saturating_sub(10).max(s.lo);
     (lo..noun)
         .rev()
         .take_while(|&i| {
@@ -1059,6 +1060,13 @@ mod tests {
         assert_eq!(
             words("In a new CNN poll, Trump leads."),
             ["In a new CNN poll"]
+        );
+        // A poll named after two sponsors is a long name.
+        assert_eq!(
+            words(
+                "In an NBC News/Wall Street Journal poll released Monday, 50 percent chose Clinton."
+            ),
+            ["In an NBC News/Wall Street Journal poll"]
         );
     }
 
