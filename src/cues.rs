@@ -232,6 +232,16 @@ fn fits(tokens: &Tokens, s: Window, first: usize, last: usize, entry: &Entry) ->
             // not the noun "the suspect".
             Needs::NotNoun if entry.role == Role::Belief && entry.form == Form::Past => true,
             Needs::NotNoun => !is_noun_use(tokens, s, first, next, entry.form),
+            Needs::Named => {
+                first > s.lo && {
+                    let p = first - 1;
+                    tokens.word_in(p, &["he", "she"])
+                        || tokens.is_capitalised(p)
+                            && p > s.lo
+                            && !tokens.word_in(p, &DETERMINERS)
+                            && !tokens.word_in(p, &BEFORE_NOUNS)
+                }
+            }
             Needs::Speech => {
                 speech_follows(tokens, s, next)
                     || after_quotation(tokens, s, first)
@@ -1074,6 +1084,24 @@ mod tests {
     fn parts_of_hyphenated_words_are_not_cues() {
         assert!(words("A thought-provoking film, in this so-thought refuge.").is_empty());
         assert_eq!(words("The so-called refuge."), ["so-called"]);
+    }
+
+    #[test]
+    fn reports_is_a_verb_after_a_name() {
+        assert_eq!(
+            words("The Boston Globe reports that the talks failed."),
+            ["reports"]
+        );
+        assert_eq!(
+            words("Smith said so, the Chicago Tribune reports."),
+            ["said", "reports"]
+        );
+        assert!(words("Police reports show the talks failed.").len() == 1);
+        assert!(words("Amid news reports that the talks failed, he left.").is_empty());
+        assert!(
+            !words("They read detailed reports that the talks failed.")
+                .contains(&"reports".to_owned())
+        );
     }
 
     #[test]

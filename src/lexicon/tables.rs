@@ -55,6 +55,9 @@ pub enum Needs {
     Quote,
     /// Only as a verb, not after a determiner: "the report" is a noun, "reported" a verb.
     NotNoun,
+    /// Only right after a name or "he", "she": "the Associated Press reports", "Breitbart
+    /// reports" — not "police reports", "news reports that…", where the word is a noun.
+    Named,
     /// A modal that is a hedge only when epistemic: not "could not", "may I".
     Epistemic,
     /// An adjective that hedges only before its noun, right after a determiner: "a possible
@@ -125,6 +128,7 @@ pub static VERBS: &[VerbEntry] = &[
     v("add", Neutral, Needs::Speech),
     v("note", Neutral, NotNoun),
     skip(v("report", Neutral, NotNoun), &["report", "reports", "reporting"]),
+    skip(v("report", Neutral, Needs::Named), &["report", "reported", "reporting"]),
     v("announce", Neutral, Nothing),
     v("explain", Neutral, Nothing),
     skip(v("comment", Neutral, Needs::Speech), &["comment", "comments"]),
