@@ -43,7 +43,7 @@ pub struct Claim {
     pub content: Option<Span>,
     /// The sentence holding the cue.
     pub sentence: Span,
-    /// When the source is "he" or "she": the person an earlier claim named, whom it most likely
+    /// When the source is "he" or "she" ("his", "her"): the person an earlier claim named, whom it most likely
     /// stands for ("Senator John Smith"), as written there. See [`crate::claims::antecedents`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub antecedent: Option<String>,

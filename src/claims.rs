@@ -26,7 +26,7 @@ pub mod quotes;
 
 use crate::claim::{Claim, ClaimKind};
 use crate::cues::tokens::{Kind, Tokens};
-use crate::cues::{Cue, Voice, Window, is_auxiliary, looks_like_verb};
+use crate::cues::{Cue, VENUE_MEDIA, Voice, Window, is_auxiliary, looks_like_verb, possessive_len};
 use crate::lexicon::tables::{
     ANONYMOUS_SOURCES, BE_FORMS, COMPLEMENTIZERS, DETERMINERS, TENTATIVE,
 };
@@ -402,15 +402,34 @@ fn source_after(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Sp
     (attributed(ctx, source), source, content)
 }
 
-/// "In a CNN poll, Trump leads" / "Trump leads in the polls": the medium is the source.
+/// "In a CNN poll, Trump leads" / "Trump leads in the polls": the medium is the source; "in
+/// Bolton's view, …": the person whose view it is.
 fn venue_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Span>) {
     let t = ctx.tokens;
-    let source = (cue.first < cue.last).then(|| t.span(cue.first + 1, cue.last));
-    let at_start = cue.first == ctx.sentence.lo;
+    let source = if t.word_in(cue.last, &VENUE_MEDIA) {
+        // "In a new CNN poll": the poll is the source.
+        (cue.first < cue.last).then(|| t.span(cue.first + 1, cue.last))
+    } else {
+        // "in Professor Knittel's view": whose view, without the "'s".
+        let owner = t.list[cue.last - 1];
+        let end = owner.end - possessive_len(t.str(cue.last - 1));
+        Some(Span::new(t.list[cue.first + 1].start, end))
+    };
+    let s = ctx.sentence;
+    let at_start = cue.first == s.lo;
+    // "The cure, in Knittel's view, would be…": set off by commas mid-sentence, the venue frames
+    // the whole sentence.
+    let parenthetical = !at_start
+        && t.is_punct(cue.first - 1, ',')
+        && t.is_punct(cue.last + 1, ',')
+        && cue.last + 2 < s.hi
+        && t.is_word(cue.last + 2);
     let content = if at_start {
-        let limit = ctx.sentence.hi.min(cue.last + 12);
+        let limit = s.hi.min(cue.last + 12);
         let comma = (cue.last + 1..limit).find(|&i| t.is_punct(i, ','));
         content_after(ctx, comma.map_or(cue.last + 1, |c| c + 1))
+    } else if parenthetical {
+        content_after(ctx, s.lo)
     } else {
         content_before(ctx, cue.first, cue.first)
     };

@@ -216,7 +216,10 @@ fn fits(tokens: &Tokens, s: Window, first: usize, last: usize, entry: &Entry) ->
             speaker_before_colon(tokens, s, first) || quotation_after_colon(tokens, s, first)
         }
         Role::Byline => byline(tokens, s, first),
-        Role::Venue => venue_start(tokens, s, first).is_some(),
+        Role::Venue => {
+            venue_start(tokens, s, first).is_some()
+                && (tokens.word_in(first, &VENUE_MEDIA) || someones(tokens, s, first))
+        }
         Role::Modal => epistemic(tokens, s, first),
         Role::Seem => {
             let w = tokens.str(first).to_ascii_lowercase();
@@ -582,6 +585,42 @@ pub fn looks_like_verb(word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
     AUX.contains(&lower.as_str())
         || word.chars().next().is_some_and(char::is_lowercase) && lower.ends_with("ed")
+}
+
+/// Venues that are a medium or a poll ("In a new CNN poll"); the others are someone's view and
+/// need their holder ("in Bolton's view").
+pub const VENUE_MEDIA: [&str; 4] = ["poll", "polls", "survey", "surveys"];
+
+/// Whether a third person's possessive comes right before `noun`, after "in": "in Bolton's
+/// view", "in Professor Knittel's view", "in her words" — not "in my opinion", "in view of",
+/// "in other words".
+fn someones(tokens: &Tokens, s: Window, noun: usize) -> bool {
+    let Some(owner) = noun.checked_sub(1).filter(|&p| p > s.lo) else {
+        return false;
+    };
+    let pronoun = tokens.word_in(owner, &["his", "her", "their"]);
+    if !pronoun && possessive_len(tokens.str(owner)) == 0 {
+        return false;
+    }
+    // Back over the rest of the owner's name.
+    let mut first = owner;
+    while !pronoun
+        && first > s.lo
+        && owner - first < 4
+        && tokens.is_capitalised(first - 1)
+        && !tokens.word_in(first - 1, &["in"])
+    {
+        first -= 1;
+    }
+    first > s.lo && tokens.word_in(first - 1, &["in"])
+}
+
+/// The length in bytes of a possessive ending ("'s", "’s") of `word`, or 0.
+pub fn possessive_len(word: &str) -> usize {
+    ["'s", "’s"]
+        .iter()
+        .find(|end| word.len() > end.len() && word.ends_with(*end))
+        .map_or(0, |end| end.len())
 }
 
 /// The "in" that opens a venue phrase ending at `noun`: "In a new CNN poll", "in an interview",
@@ -1071,6 +1110,15 @@ mod tests {
             words("In a new CNN poll, Trump leads."),
             ["In a new CNN poll"]
         );
+        // Someone's view frames a clause as theirs; the writer's own does not.
+        assert_eq!(words("In his view, the deal is dead."), ["In his view"]);
+        assert_eq!(
+            words("The cure, in Professor Knittel's view, is research."),
+            ["in Professor Knittel's view"]
+        );
+        assert!(words("In my opinion, the deal is dead.").is_empty());
+        assert!(words("In other words, the deal is dead.").is_empty());
+        assert!(words("In view of the costs, the deal is dead.").is_empty());
         // A poll named after two sponsors is a long name.
         assert_eq!(
             words(

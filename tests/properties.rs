@@ -153,7 +153,7 @@ proptest! {
             check_claims(text, claims)?;
             for claim in claims.iter().filter(|c| c.antecedent.is_some()) {
                 let source = claim.source.map(|s| s.of(text).to_ascii_lowercase());
-                prop_assert!(matches!(source.as_deref(), Some("he" | "she")), "{claim:?}");
+                prop_assert!(matches!(source.as_deref(), Some("he" | "she" | "his" | "her")), "{claim:?}");
             }
             prop_assert_eq!(
                 without_antecedents(claims),

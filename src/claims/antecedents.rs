@@ -1,11 +1,12 @@
-//! Who "he" and "she" are: a claim whose source is one of them is given, as its antecedent, the
+//! Who "he" and "she" are: a claim whose source is one of them (or "his", "her": "In his view,
+//! …") is given, as its antecedent, the
 //! person the nearest earlier claim named ("Senator John Smith criticised the plan. … “It is a
 //! disaster,” he said.").
 //!
 //! News names a speaker once and then says "he said" for paragraphs, so a reader who hovers the
 //! fourth quotation, or a panel that groups claims by source, would otherwise see only "he".
 //! The guess is deliberately narrow, because a wrong name misleads more than a pronoun:
-//! - only "he" and "she", never "they" or "it";
+//! - only "he" and "she" (and "his", "her"), never "they" or "it";
 //! - only the source of an earlier attributed claim, within [`REACH`] bytes of text, and only when
 //!   it looks like a person: capitalised words and roles, no organisation word, no possessive
 //!   ("Gary Johnson's doctor" is not Johnson); a lone word ending in "s" ("Delegates", "Sanders")
@@ -36,7 +37,7 @@ const REACH: usize = 1_500;
 const MAX_NAME_WORDS: usize = 6;
 
 /// Reads claims in reading order, text after text (the blocks of one page), and fills in
-/// [`Claim::antecedent`] for "he" and "she".
+/// [`Claim::antecedent`] for "he" and "she" (and "his", "her").
 #[derive(Default)]
 pub struct Antecedents {
     /// The person the last attributed claim named (or a pronoun standing for them), when the
@@ -178,9 +179,16 @@ fn squash_into(name: &mut String, written: &str) {
 }
 
 fn pronoun_gender(written: &str) -> Option<Gender> {
-    if written.eq_ignore_ascii_case("he") {
+    // "his" and "her" are sources too: "In his view, …", "in her words".
+    if ["he", "his"]
+        .iter()
+        .any(|p| written.eq_ignore_ascii_case(p))
+    {
         Some(Gender::Male)
-    } else if written.eq_ignore_ascii_case("she") {
+    } else if ["she", "her"]
+        .iter()
+        .any(|p| written.eq_ignore_ascii_case(p))
+    {
         Some(Gender::Female)
     } else {
         None
@@ -252,6 +260,9 @@ mod tests {
         // A chain of pronouns keeps the name.
         let text = "Mayor Jane Roe said the budget was balanced. She added that taxes would fall. \
                     She also said that the city would hire more teachers.";
+        assert_eq!(antecedent_of_last(text).as_deref(), Some("Mayor Jane Roe"));
+        // Whose view: "In her view".
+        let text = "Mayor Jane Roe said the budget was balanced. In her view, taxes will fall.";
         assert_eq!(antecedent_of_last(text).as_deref(), Some("Mayor Jane Roe"));
     }
 

@@ -331,6 +331,13 @@ pub static PHRASES: &[(&str, Role, Stance)] = &[
     ("polls", Role::Venue, Neutral),
     ("survey", Role::Venue, Neutral),
     ("surveys", Role::Venue, Neutral),
+    // Someone's view as the frame of a clause: "in Bolton's view", "in her words" (a cue only
+    // after a third person's possessive: "in my opinion" is the writer's own).
+    ("view", Role::Venue, Neutral),
+    ("words", Role::Venue, Neutral),
+    ("opinion", Role::Venue, Neutral),
+    ("estimation", Role::Venue, Neutral),
+    ("assessment", Role::Venue, Neutral),
     ("claim", Role::Noun, Distancing),
     ("claims", Role::Noun, Distancing),
     ("allegation", Role::Noun, Distancing),
