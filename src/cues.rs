@@ -323,21 +323,25 @@ fn finite_enough(tokens: &Tokens, s: Window, first: usize, entry: &Entry) -> boo
             true
         }
         // "have your say", "the say": after an article or a possessive, a base form is a noun.
+        // A share is a subject: "42% say".
         Form::Base => before.is_some_and(|p| {
-            tokens.is_word(p)
-                && !tokens.word_in(p, &NOT_FINITE)
-                && !tokens.word_in(
-                    p,
-                    &["a", "an", "the", "my", "your", "his", "its", "our", "their"],
-                )
+            tokens.is_punct(p, '%')
+                || tokens.is_word(p)
+                    && !tokens.word_in(p, &NOT_FINITE)
+                    && !tokens.word_in(
+                        p,
+                        &["a", "an", "the", "my", "your", "his", "its", "our", "their"],
+                    )
         }),
         // "500 confirmed cases", "the state's confirmed caseload", "the announced cuts": a
-        // participle between a determiner (or a number) and its noun is an adjective. Not a
+        // participle between a determiner (or a number) and its noun is an adjective ("said"
+        // and "told" never are: "4 in 10 said billionaire Donald Trump…"). Not a
         // belief's ("the expected rise" is the writer's hedge) nor a distancing one's ("his
         // claimed victory").
         Form::Past
             if entry.role == Role::Speech
                 && entry.stance != Stance::Distancing
+                && tokens.str(first).ends_with("ed")
                 && before.is_some_and(|p| opens_noun_phrase(tokens, p))
                 && noun_follows(tokens, first + 1) =>
         {
@@ -1149,6 +1153,22 @@ mod tests {
         assert!(
             !words("They read detailed reports that the talks failed.")
                 .contains(&"reports".to_owned())
+        );
+    }
+
+    #[test]
+    fn shares_of_people_speak() {
+        assert_eq!(
+            words("On economic issues, 42% say they are liberal."),
+            ["say"]
+        );
+        assert_eq!(
+            words("It includes 18% who say they would stay home."),
+            ["say"]
+        );
+        assert_eq!(
+            words("More than 4 in 10 said billionaire Donald Trump would be best."),
+            ["said"]
         );
     }
 
