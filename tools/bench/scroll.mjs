@@ -13,6 +13,9 @@
 //   ALLEGEDLY_SCROLL_STEP=100           px per wheel step (default 100, one notch)
 //   ALLEGEDLY_SCROLL_HZ=40              wheel steps per second asked for (default 40)
 //   ALLEGEDLY_SCROLL_MS=5000            how long the wheel scrolls (default 5000)
+//   ALLEGEDLY_SCROLL_OBSERVER=1         also the page alone with an IntersectionObserver of a page
+//                                       script on every paragraph, list item, heading and quote, with
+//                                       the window's margin and nothing else: what observing costs
 //
 // Per load, after the analysis (the extension's allegedly:floor measure, bench copy) or 1.5 s after
 // load (page alone): (1) wheel — page.mouse.wheel steps down the page at the asked rate; (2) jumps —
@@ -45,6 +48,7 @@ const ROUNDS = Number(process.env.ALLEGEDLY_BENCH_RUNS ?? 3);
 const STEP = Number(process.env.ALLEGEDLY_SCROLL_STEP ?? 100);
 const HZ = Number(process.env.ALLEGEDLY_SCROLL_HZ ?? 40);
 const SCROLL_MS = Number(process.env.ALLEGEDLY_SCROLL_MS ?? 5000);
+const OBSERVER = process.env.ALLEGEDLY_SCROLL_OBSERVER === '1';
 const JUMPS = [0.3, 0.55, 0.8];
 const JUMP_SETTLE_MS = 1200;
 const FRAME_MS = 1000 / 60;
@@ -170,14 +174,22 @@ async function scrollPass(page, heartbeat) {
   return { wheel, jumps: jumpFigures };
 }
 
+/** In the page: an IntersectionObserver with the window's margin on every block-like element, doing nothing. */
+function observeEverything() {
+  const observer = new IntersectionObserver(() => {}, { rootMargin: '150% 0px' });
+  for (const el of document.querySelectorAll('p, li, h1, h2, h3, blockquote')) observer.observe(el);
+  window.__observer = observer;
+}
+
 /** One load of `url` in `session`: a pass for frames, then one with the heartbeat. */
-async function scrollRun(session, url, withExtension) {
+async function scrollRun(session, url, withExtension, observe) {
   const page = await session.newPage();
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
     if (withExtension) {
       await page.waitForFunction(() => performance.getEntriesByName('allegedly:floor').length > 0, { timeout: 300_000, polling: 250 });
     }
+    if (observe) await page.evaluate(observeEverything);
     await sleep(1500);
     await page.mouse.move(550, 450); // over the text, as a reader's pointer
     const frames = await scrollPass(page, false);
@@ -224,6 +236,7 @@ async function main() {
   const snapshot = mkdtempSync(path.join(os.tmpdir(), 'allegedly-scroll-'));
   // The page alone, then each build (a timed copy, so a rebuild cannot disturb the run).
   const builds = [{ key: 'page alone', dirs: null }];
+  if (OBSERVER) builds.push({ key: 'page + observer only', dirs: null, observe: true });
   dists.forEach((dist, i) => {
     const dirs = {};
     for (const b of ['chrome', 'firefox']) dirs[b] = timedExtension(path.join(dist, b), path.join(snapshot, String(i), b));
@@ -244,7 +257,7 @@ async function main() {
             const options = { ...(ext ? { extension: ext } : {}), ...(name === 'firefox' ? { prefs: FIREFOX_PREFS } : {}) };
             const session = await launch(name, options);
             try {
-              const res = await scrollRun(session, server.url(`/${spec.name}.html`), !!ext);
+              const res = await scrollRun(session, server.url(`/${spec.name}.html`), !!ext, build.observe);
               results.get(build.key).push(res);
               const w = res.wheel;
               console.error(
