@@ -238,19 +238,75 @@
     reader?.changed();
   }
 
+  // Window moves, batched. In Chromium every frame after a change to the highlights costs the whole
+  // page (the cue and source underlines: 70–120 ms a frame on the 10 MB bench page, however few
+  // ranges changed), and while the reader scrolls the observer reports a block or two crossing the
+  // window's edge in nearly every frame: scrolling that page ran at ~22 frames/s
+  // (tools/bench/scroll.mjs). So the blocks the observer reports are noted, and the registry changes
+  // once, for all of them, when one that came near is within URGENT_SCREENS of the viewport (it
+  // entered the window 1.5 screens out, so about once per screen scrolled; at once after a jump or
+  // when a block appears on screen), or when the observer has been quiet for SETTLE_MS: the window
+  // then is exactly what it was when each report moved it at once.
+  const URGENT_SCREENS = 0.5;
+  const SETTLE_MS = 1000;
+  const reported = new Set(); // blocks whose nearness changed since the registry last followed it
+  const approaching = new Set(); // containers that came near, their claims not registered yet
+  let settleTimer = 0;
+
+  /** Whether `rect` (a client rect) lies within URGENT_SCREENS of the viewport. */
+  function isUrgent(rect) {
+    const margin = URGENT_SCREENS * innerHeight;
+    return rect.bottom > -margin && rect.top < innerHeight + margin;
+  }
+
+  /** The registry follows every reported block. */
+  function moveWindow() {
+    clearTimeout(settleTimer);
+    settleTimer = 0;
+    let changed = false;
+    for (const block of reported) if (blocks.has(block) && sync(block)) changed = true;
+    reported.clear();
+    approaching.clear();
+    // The card maps registered ranges back to claims: they changed.
+    if (changed) reader?.changed();
+  }
+
   function onIntersect(entries) {
     const start = now();
-    let changed = false;
+    let urgent = false;
     for (const entry of entries) {
       const list = blocksOfContainer.get(entry.target);
       if (!list) continue;
       for (const block of list) {
         block.near = entry.isIntersecting;
-        if (sync(block)) changed = true;
+        reported.add(block);
+      }
+      if (entry.isIntersecting) {
+        approaching.add(entry.target);
+        if (isUrgent(entry.boundingClientRect)) urgent = true;
+      } else {
+        approaching.delete(entry.target);
       }
     }
-    // The card maps registered ranges back to claims: they changed.
-    if (changed) reader?.changed();
+    // Those that came near earlier and waited: where are they now (layout is fresh in this callback)?
+    if (!urgent) {
+      for (const container of approaching) {
+        if (isUrgent(container.getBoundingClientRect())) {
+          urgent = true;
+          break;
+        }
+      }
+    }
+    // Below the window's limit every claim is registered anyway: nothing to batch.
+    if (urgent || !windowed) moveWindow();
+    else if (reported.size) {
+      clearTimeout(settleTimer);
+      settleTimer = setTimeout(() => {
+        const settleStart = now();
+        moveWindow();
+        measure('allegedly:window', settleStart);
+      }, SETTLE_MS);
+    }
     measure('allegedly:window', start);
   }
 
@@ -269,6 +325,7 @@
     const list = blocksOfContainer.get(block.container);
     if (!list?.delete(block) || list.size) return;
     blocksOfContainer.delete(block.container);
+    approaching.delete(block.container);
     if (observing) intersections.unobserve(block.container);
   }
 
@@ -277,7 +334,14 @@
     if (!intersections || on === observing) return;
     observing = on;
     if (on) for (const container of blocksOfContainer.keys()) intersections.observe(container);
-    else intersections.disconnect();
+    else {
+      intersections.disconnect();
+      // Observing again reports every block afresh: what waited is moot.
+      clearTimeout(settleTimer);
+      settleTimer = 0;
+      reported.clear();
+      approaching.clear();
+    }
   }
 
   // -------------------------------------------------------------------------------------------------

@@ -179,6 +179,39 @@ for (const name of BROWSER_NAMES) {
       assert.equal(await serialiseDom(page), pristine, 'the DOM is as served');
     });
 
+    test('scrolling step by step: each paragraph is registered before it is on screen, and the window settles to 1.5 screens around', async () => {
+      await scrollToParagraph(page, 600);
+      await settledWindow(page);
+      // A quarter screen at a time, as a wheel does; between steps, two frames for the observer's reports.
+      for (let step = 0; step < 12; step++) {
+        const missing = await page.evaluate((fn, claimNames, allNames, screens) => {
+          scrollBy({ top: innerHeight / 4, behavior: 'instant' });
+          const state = new Function(`return (${fn})`)()(claimNames, allNames, screens);
+          return state.visible.filter((i) => !state.paragraphs.includes(i));
+        }, windowState.toString(), CLAIM_NAMES, HIGHLIGHT_NAMES, NEAR_SCREENS);
+        assert.deepEqual(missing, [], `step ${step}: the paragraphs on screen have their claims registered as they arrive`);
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      }
+      // Once the reader stops, the window is the claims of every paragraph within 1.5 screens, no more.
+      await page.waitForFunction(
+        (fn, claimNames, allNames) => {
+          const state = new Function(`return (${fn})`)()(claimNames, allNames, 3);
+          const h = innerHeight;
+          for (const p of document.querySelectorAll('article p')) {
+            const rect = p.getBoundingClientRect();
+            const i = Number(p.id.slice(1));
+            if (rect.top > -1.4 * h && rect.bottom < 2.4 * h && !state.paragraphs.includes(i)) return false;
+            if ((rect.bottom < -1.6 * h || rect.top > 2.6 * h) && state.paragraphs.includes(i)) return false;
+          }
+          return true;
+        },
+        { polling: 100, timeout: 20_000 },
+        windowState.toString(),
+        CLAIM_NAMES,
+        HIGHLIGHT_NAMES,
+      );
+    });
+
     test('next and previous claim reach claims far off-screen, which get registered and focused', async () => {
       await page.evaluate(() => window.scrollTo(0, 0));
       await settledWindow(page);
