@@ -25,10 +25,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BROWSER_NAMES, launch, ROOT } from '../../tests/e2e/lib/browsers.mjs';
-import { serveFixtures } from '../../tests/e2e/lib/server.mjs';
-import { buildPage, PAGE_SPECS, paragraphPool } from './pages.mjs';
+import { serveBenchPages } from './pages.mjs';
 import { extensionMeasures, installObservers, toggleCosts } from './probes.mjs';
 import { timedExtension } from './timed-extension.mjs';
+import { median } from './stats.mjs';
 
 const [distA, distB] = process.argv.slice(2).map((d) => path.resolve(d));
 if (!distA || !distB) {
@@ -46,11 +46,6 @@ const only = (process.env.ALLEGEDLY_BENCH_PAGES ?? 'long').split(',');
 const FIREFOX_PREFS = { 'privacy.reduceTimerPrecision': false }; // as run.mjs: 1 ms rounding otherwise
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const median = (xs) => {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const sum = (ms, name) => ms.filter(([n]) => n === name).reduce((a, [, , d]) => a + d, 0);
 const firstOf = (ms, name) => ms.find(([n]) => n === name) ?? null;
 
@@ -109,10 +104,7 @@ async function main() {
     dirs[key] = {};
     for (const b of ['chrome', 'firefox']) dirs[key][b] = timedExtension(path.join(dist, b), path.join(snapshot, key, b));
   }
-  const { paragraphs } = paragraphPool(pagesDir);
-  const specs = PAGE_SPECS.filter((s) => only.includes(s.name));
-  const server = await serveFixtures();
-  for (const spec of specs) server.page(`/${spec.name}.html`, buildPage(spec, paragraphs).html);
+  const { server, specs } = await serveBenchPages(only, pagesDir);
   const FIGS = ['collect', 'draw', 'main', 'analyze', 'first', 'pipeline', 'longtask'];
   if (HEARTBEAT) FIGS.push('gap', 'gaps50');
   if (TOGGLES) FIGS.push('toggleOff', 'toggleOn', 'toggleOnPainted', 'toggleOnHandler', 'toggleOnFrame', 'toggleRest', 'toggleRestFrame');

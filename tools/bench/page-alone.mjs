@@ -9,19 +9,15 @@
 //                                          ALLEGEDLY_BENCH_LOADS (per case, default 3)
 import path from 'node:path';
 import { BROWSER_NAMES, launch, ROOT } from '../../tests/e2e/lib/browsers.mjs';
-import { serveFixtures } from '../../tests/e2e/lib/server.mjs';
-import { buildPage, PAGE_SPECS, paragraphPool } from './pages.mjs';
+import { serveBenchPages } from './pages.mjs';
 import { installObservers } from './probes.mjs';
+import { median } from './stats.mjs';
 
 const pagesDir = process.env.ALLEGEDLY_PAGES_DIR ?? path.join(ROOT, '..', 'shared', 'pages');
 const only = (process.env.ALLEGEDLY_BENCH_PAGES ?? 'huge').split(',');
 const LOADS = Number(process.env.ALLEGEDLY_BENCH_LOADS ?? 3);
 const SETTLE_MS = 1500; // after load: the page's own post-load frames are over by then
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const median = (xs) => {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
-};
 
 const STYLES = {
   none: null, // nothing registered: the page's own gaps around its load
@@ -89,10 +85,7 @@ async function oneLoad(session, url, style) {
 }
 
 async function main() {
-  const { paragraphs } = paragraphPool(pagesDir);
-  const specs = PAGE_SPECS.filter((s) => only.includes(s.name));
-  const server = await serveFixtures();
-  for (const spec of specs) server.page(`/${spec.name}.html`, buildPage(spec, paragraphs).html);
+  const { server, specs } = await serveBenchPages(only, pagesDir);
   try {
     for (const name of BROWSER_NAMES) {
       const session = await launch(name, { extension: false });

@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { escapeHtml, htmlDocument, loadSeeds } from '../../tests/e2e/lib/pages.mjs';
+import { serveFixtures } from '../../tests/e2e/lib/server.mjs';
 
 export const PAGE_SPECS = [
   { name: 'typical', title: 'typical article (~5k words)', words: 5_000 },
@@ -154,4 +155,16 @@ ${parts.join('\n')}
 </article></main>
 ${footer}`;
   return { name: spec.name, title: spec.title, html: htmlDocument({ title: headline, body, head: STYLE }), words, chars };
+}
+
+/**
+ * The bench pages named in `names`, generated from the paragraphs in `pagesDir` and served from
+ * 127.0.0.1 at /NAME.html: { server, specs }. The caller closes the server.
+ */
+export async function serveBenchPages(names, pagesDir) {
+  const { paragraphs } = paragraphPool(pagesDir);
+  const specs = PAGE_SPECS.filter((s) => names.includes(s.name));
+  const server = await serveFixtures();
+  for (const spec of specs) server.page(`/${spec.name}.html`, buildPage(spec, paragraphs).html);
+  return { server, specs };
 }

@@ -6,18 +6,14 @@
 //                                                    ALLEGEDLY_BENCH_LOADS (per build, default 3)
 import path from 'node:path';
 import { launch, ROOT } from '../../tests/e2e/lib/browsers.mjs';
-import { serveFixtures } from '../../tests/e2e/lib/server.mjs';
-import { buildPage, PAGE_SPECS, paragraphPool } from './pages.mjs';
+import { serveBenchPages } from './pages.mjs';
+import { median } from './stats.mjs';
 
 const pagesDir = process.env.ALLEGEDLY_PAGES_DIR ?? path.join(ROOT, '..', 'shared', 'pages');
 const only = (process.env.ALLEGEDLY_BENCH_PAGES ?? 'long,huge').split(',');
 const LOADS = Number(process.env.ALLEGEDLY_BENCH_LOADS ?? 3);
 const dists = process.argv.slice(2);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** In the background: the panel's message to the active tab, timed; the number of claims listed. */
 async function listClaims() {
@@ -38,10 +34,7 @@ async function waitForCount(session, page) {
 }
 
 async function main() {
-  const { paragraphs } = paragraphPool(pagesDir);
-  const specs = PAGE_SPECS.filter((s) => only.includes(s.name));
-  const server = await serveFixtures();
-  for (const spec of specs) server.page(`/${spec.name}.html`, buildPage(spec, paragraphs).html);
+  const { server, specs } = await serveBenchPages(only, pagesDir);
   try {
     for (const spec of specs) {
       const results = new Map(dists.map((d) => [d, []]));

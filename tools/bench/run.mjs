@@ -28,6 +28,7 @@ import {
 } from './probes.mjs';
 import { markdownReport } from './report.mjs';
 import { timedExtension } from './timed-extension.mjs';
+import { median } from './stats.mjs';
 
 const dist = path.resolve(process.argv[2] ?? path.join(ROOT, 'dist'));
 const pagesDir = process.env.ALLEGEDLY_PAGES_DIR ?? path.join(ROOT, '..', 'shared', 'pages');
@@ -38,11 +39,6 @@ const MARK_JS = path.join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'
 const FIREFOX_PREFS = { 'privacy.reduceTimerPrecision': false };
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const median = (xs) => {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (!s.length) return null;
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const log = (...args) => console.error('bench:', ...args);
 
 function browserVersion(name) {

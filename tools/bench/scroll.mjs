@@ -32,10 +32,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { BROWSER_NAMES, launch, ROOT } from '../../tests/e2e/lib/browsers.mjs';
 import { HIGHLIGHT_NAMES } from '../../tests/e2e/lib/highlights.mjs';
-import { serveFixtures } from '../../tests/e2e/lib/server.mjs';
-import { buildPage, PAGE_SPECS, paragraphPool } from './pages.mjs';
+import { serveBenchPages } from './pages.mjs';
 import { extensionMeasures, installObservers, recordFrames } from './probes.mjs';
 import { timedExtension } from './timed-extension.mjs';
+import { median } from './stats.mjs';
 
 const dists = process.argv.slice(2).map((d) => path.resolve(d));
 if (!dists.length) {
@@ -55,11 +55,6 @@ const FRAME_MS = 1000 / 60;
 const FIREFOX_PREFS = { 'privacy.reduceTimerPrecision': false }; // as run.mjs: 1 ms rounding otherwise
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const median = (xs) => {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const quantile = (xs, q) => {
   const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : NaN;
@@ -242,10 +237,7 @@ async function main() {
     for (const b of ['chrome', 'firefox']) dirs[b] = timedExtension(path.join(dist, b), path.join(snapshot, String(i), b));
     builds.push({ key: dists.length > 1 ? `${String.fromCharCode(65 + i)}: ${dist}` : 'extension', dirs });
   });
-  const { paragraphs } = paragraphPool(pagesDir);
-  const specs = PAGE_SPECS.filter((s) => only.includes(s.name));
-  const server = await serveFixtures();
-  for (const spec of specs) server.page(`/${spec.name}.html`, buildPage(spec, paragraphs).html);
+  const { server, specs } = await serveBenchPages(only, pagesDir);
   try {
     for (const name of BROWSER_NAMES) {
       for (const spec of specs) {

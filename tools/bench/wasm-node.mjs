@@ -10,6 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { median } from './stats.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const dist = path.resolve(process.argv[2] ?? path.join(root, 'dist'));
@@ -47,7 +48,6 @@ for (const analyzer of Object.values(analyzers)) cpuSeconds(analyzer); // warm-u
 for (let round = 0; round < ROUNDS; round++) {
   for (const [name, analyzer] of Object.entries(analyzers)) times[name].push(cpuSeconds(analyzer));
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 console.log(`${path.basename(input)}: ${megabytes.toFixed(2)} MB in ${blocks.length} blocks, median of ${ROUNDS} alternating runs (CPU time)`);
 for (const [name, runs] of Object.entries(times)) {
