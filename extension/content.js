@@ -27,7 +27,7 @@
   const site = location.hostname;
 
   // Results by block text: re-collecting a block whose text did not change redraws without a trip to
-  // the analyzer. Bounded; cleared when full.
+  // the analyzer (its "he said" keeps the name the first analysis gave it). Bounded; cleared when full.
   const CACHE_LIMIT = 5000;
   const claimsByText = new Map();
 
