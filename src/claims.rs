@@ -464,8 +464,7 @@ fn noun_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Span
 
 fn is_possessive(word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
-    lower.ends_with("'s")
-        || lower.ends_with("’s")
+    possessive_len(&lower) > 0
         || ["his", "her", "their", "its", "our", "my", "your"].contains(&lower.as_str())
 }
 

@@ -380,8 +380,7 @@ fn finite_enough(tokens: &Tokens, s: Window, first: usize, entry: &Entry) -> boo
             let word = tokens.str(p);
             !(tokens.word_in(p, &DETERMINERS)
                 || tokens.word_in(p, &BEFORE_NOUNS)
-                || tokens.is_word(p)
-                    && (word.ends_with("'s") || word.ends_with("’s") || word.ends_with("ing")))
+                || tokens.is_word(p) && (possessive_len(word) > 0 || word.ends_with("ing")))
         }),
         _ => true,
     }
@@ -399,9 +398,7 @@ fn opens_noun_phrase(tokens: &Tokens, p: usize) -> bool {
             "your", "no", "any", "every", "each",
         ],
     ) || tokens.is_word(p)
-        && (word.ends_with("'s")
-            || word.ends_with("’s")
-            || word.starts_with(|c: char| c.is_ascii_digit()))
+        && (possessive_len(word) > 0 || word.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Whether token `i` is a lower-case word that can be a noun after an adjective: not a
@@ -619,11 +616,11 @@ fn someones(tokens: &Tokens, s: Window, noun: usize) -> bool {
     first > s.lo && tokens.word_in(first - 1, &["in"])
 }
 
-/// The length in bytes of a possessive ending ("'s", "’s") of `word`, or 0.
+/// The length in bytes of the possessive ending ("'s", "’s") `word` has, or 0 when it has none.
 pub fn possessive_len(word: &str) -> usize {
     ["'s", "’s"]
         .iter()
-        .find(|end| word.len() > end.len() && word.ends_with(*end))
+        .find(|end| word.ends_with(*end))
         .map_or(0, |end| end.len())
 }
 
@@ -668,7 +665,7 @@ fn is_noun_use(tokens: &Tokens, s: Window, first: usize, next: usize, form: Form
     let prev_is_determiner = prev.is_some_and(|p| {
         tokens.word_in(p, &DETERMINERS) || {
             let w = tokens.str(p);
-            tokens.is_word(p) && (w.ends_with("'s") || w.ends_with("’s"))
+            tokens.is_word(p) && possessive_len(w) > 0
         }
     });
     match form {

@@ -24,6 +24,7 @@
 //! PolNeAR marks the pronoun itself as the source, so its scores do not change.
 
 use crate::claim::{Claim, ClaimKind};
+use crate::cues::possessive_len;
 use crate::lexicon::people::{
     FEMALE_NAMES, FEMALE_TITLES, Gender, MALE_NAMES, MALE_TITLES, NAME_LINKS, NOT_NAMES,
     ORGANISATION_WORDS, ROLES,
@@ -226,7 +227,7 @@ fn has_capital(text: &str) -> bool {
 }
 
 fn is_possessive(word: &str) -> bool {
-    word.ends_with("'s") || word.ends_with("’s") || word.ends_with("s'") || word.ends_with("s’")
+    possessive_len(word) > 0 || word.ends_with("s'") || word.ends_with("s’")
 }
 
 #[cfg(test)]
