@@ -24,6 +24,21 @@ export function readHighlights(page) {
   }, HIGHLIGHT_NAMES);
 }
 
+/**
+ * readHighlights once `wanted(highlights)` holds, or as they are after `timeout` ms (the caller
+ * asserts, for a readable failure): turned on again, the extension registers the claims far from
+ * the viewport a frame after the near ones (extension/content/marks.js, showHighlights), so the
+ * registry right after a toggle may hold only the near ones.
+ */
+export async function settledHighlights(page, wanted, { timeout = 5_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const highlights = await readHighlights(page);
+    if (wanted(highlights) || Date.now() > deadline) return highlights;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Number of allegedly-* highlights registered in the document right now. */
 export function highlightCount(page) {
   return page.evaluate(
