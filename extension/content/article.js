@@ -1,0 +1,200 @@
+// Article focus (issue 14): which part of a page is the article the reader came for — its headline,
+// standfirst and body (with the body's quotes, lists and subheads) — so that only that part is
+// analysed and highlighted. The decision is Mozilla's Readability (the engine of Firefox Reader View,
+// vendored from npm @mozilla/readability by tools/package.mjs), not heuristics of our own.
+//
+// Readability rewrites the document it is given, so it gets a clone (`doc.cloneNode(true)`); the
+// page's DOM is never modified. Before the clone is touched, the two trees are walked in step and each
+// clone text node is mapped to its live twin. Readability moves text nodes into its result (it
+// re-tags and re-wraps elements around them, it does not re-create them), and its `serializer`
+// option hands back the result element itself rather than HTML, so the result's text nodes map back
+// to the live page. Text nodes Readability made itself (none seen) have no twin and are ignored.
+//
+// A classic script with no dependencies beyond Readability's two globals: the content script and the
+// playground (www/, on a DOMParser document) load the same file. Defines AllegedlyArticle.
+(() => {
+  'use strict';
+
+  const TEXT_NODE = 3; // see collect.js: constants read off `Node` cost an Xray crossing in Firefox
+
+  /** Readability gives up (it throws) above this many elements; its own default is no limit. */
+  const MAX_ELEMENTS = 20_000;
+  /** The whole step (clone, map, decide, parse) may take this long; past it, the whole page. */
+  const BUDGET_MS = 250;
+  /** An article shorter than this (its text, in characters) is not trusted: the whole page. */
+  const MIN_ARTICLE_CHARS = 250;
+  /** Elements that cannot hold a body of paragraphs: the region around them is their parent. */
+  const TEXT_LEVEL = new Set(['p', 'span', 'a', 'em', 'strong', 'b', 'i', 'q', 'blockquote', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'font', 'small', 'time']);
+
+  const now = () => performance.now();
+  const normal = (text) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+
+  class Timeout extends Error {}
+
+  /**
+   * The live elements in `root`'s document whose text equals `text` (normalised) or closely contains
+   * it or is contained in it, among `candidates`; the first such element not inside `region`.
+   */
+  function findText(candidates, text, region) {
+    const want = normal(text);
+    if (want.length < 10) return null;
+    for (const el of candidates) {
+      const have = normal(el.textContent ?? '');
+      if (!have || have.length < want.length * 0.6 || have.length > want.length * 1.6) continue;
+      const close = have === want || (have.includes(want) && want.length >= 0.75 * have.length) || (want.includes(have) && have.length >= 0.75 * want.length);
+      if (close && !region.contains(el) && !el.contains(region)) return el;
+    }
+    return null;
+  }
+
+  /** The deepest element holding every node of `nodes` (live text nodes). */
+  function commonAncestor(nodes) {
+    let common = null;
+    for (const node of nodes) {
+      const el = node.parentElement;
+      if (!el) continue;
+      if (!common) common = el;
+      while (common && !common.contains(el)) common = common.parentElement;
+      if (!common) return null;
+    }
+    return common;
+  }
+
+  /**
+   * The article of `doc` (a live document, or any Document), or a reason why there is none:
+   * { focus, reason, ms: { total, clone, parse } }. `focus` is null when the page should be read whole:
+   * not an article (Readability's isProbablyReaderable says no, or parse finds nothing), too large,
+   * too slow, too short, or Readability threw. Never throws.
+   */
+  function find(doc = document, { budgetMs = BUDGET_MS, maxElements = MAX_ELEMENTS } = {}) {
+    const t0 = now();
+    const ms = { total: 0, clone: 0, parse: 0 };
+    const done = (focus, reason) => {
+      ms.total = now() - t0;
+      return { focus, reason, ms };
+    };
+    try {
+      const ReadabilityClass = globalThis.Readability;
+      const readerable = globalThis.isProbablyReaderable;
+      if (typeof ReadabilityClass !== 'function' || typeof readerable !== 'function') return done(null, 'Readability is not loaded');
+      if (!doc?.body || !doc.documentElement) return done(null, 'no document body');
+      // Counted on the live page before anything is cloned: a cheap, native count.
+      const elements = doc.getElementsByTagName('*').length;
+      if (elements > maxElements) return done(null, `too large (${elements} elements, the cap is ${maxElements})`);
+      const deadline = t0 + budgetMs;
+
+      const clone = doc.cloneNode(true);
+      // Text nodes in step: the clone is an exact copy until Readability runs.
+      const twin = new Map();
+      const liveWalker = doc.createTreeWalker(doc.documentElement, 4 /* NodeFilter.SHOW_TEXT */);
+      const cloneWalker = clone.createTreeWalker(clone.documentElement, 4);
+      for (let live = liveWalker.nextNode(), copy = cloneWalker.nextNode(); live && copy; live = liveWalker.nextNode(), copy = cloneWalker.nextNode()) {
+        twin.set(copy, live);
+      }
+      ms.clone = now() - t0;
+      if (now() > deadline) return done(null, `over the time cap while cloning (${Math.round(ms.clone)} ms)`);
+
+      if (!readerable(clone)) return done(null, 'not an article (isProbablyReaderable)');
+
+      const reader = new ReadabilityClass(clone, { serializer: (el) => el, keepClasses: true, maxElemsToParse: maxElements });
+      // The time cap: parse() is one synchronous call, so the clock is read inside it, from the tree
+      // walks every pass of it makes (Readability 0.6.0's internals; if they are renamed, only the
+      // element cap and the checks around parse() remain).
+      for (const name of ['_getNextNode', '_getAllNodesWithTag']) {
+        const inner = reader[name];
+        if (typeof inner !== 'function') continue;
+        let calls = 0;
+        reader[name] = function (...args) {
+          if ((++calls & 63) === 0 && now() > deadline) throw new Timeout(`over the time cap (${budgetMs} ms) in Readability`);
+          return inner.apply(this, args);
+        };
+      }
+      const parseStart = now();
+      const article = reader.parse();
+      ms.parse = now() - parseStart;
+      if (!article || !article.content || typeof article.content.getElementsByTagName !== 'function') return done(null, 'Readability found no article');
+      if ((article.length ?? 0) < MIN_ARTICLE_CHARS) return done(null, `article too short (${article.length} characters)`);
+
+      // The article's text nodes, live.
+      const inArticle = new Set();
+      const walker = clone.createTreeWalker(article.content, 4);
+      for (let copy = walker.nextNode(); copy; copy = walker.nextNode()) {
+        const live = twin.get(copy);
+        if (live && live.data.trim()) inArticle.add(live);
+      }
+      if (!inArticle.size) return done(null, 'the article maps to no text on the page');
+      let region = commonAncestor(inArticle);
+      while (region && region !== doc.body && TEXT_LEVEL.has(region.localName)) region = region.parentElement;
+      if (!region) return done(null, 'the article maps to no element on the page');
+
+      // Known text that Readability left out (navigation, teasers, credits, ad labels…): never read,
+      // even inside the region. Text hidden at the time (`hidden`, inline display:none), which
+      // Readability drops as invisible, is not known: shown later inside the region, it is read.
+      const left = new Set();
+      for (const live of twin.values()) if (!inArticle.has(live)) left.add(live);
+      for (const hidden of region.querySelectorAll('[hidden], [style*="none" i], [style*="hidden" i], [aria-hidden="true"]')) {
+        const inner = doc.createTreeWalker(hidden, 4);
+        for (let node = inner.nextNode(); node; node = inner.nextNode()) left.delete(node);
+      }
+
+      // The headline and the standfirst, which Readability reports as the title and the excerpt and
+      // often finds outside the body it returns (it drops a heading that repeats the title).
+      const extras = [];
+      const headline = findText(doc.querySelectorAll('h1, h2, [itemprop="headline"]'), article.title ?? '', region);
+      if (headline) extras.push(headline);
+      if (article.excerpt && article.excerpt.length >= 40) {
+        const scope = headline?.parentElement?.parentElement ?? doc.body;
+        const candidates = [...scope.querySelectorAll('p, h2, div, span')].slice(0, 400);
+        const standfirst = findText(candidates, article.excerpt, region);
+        if (standfirst && (!headline || !standfirst.contains(headline))) extras.push(standfirst);
+      }
+      for (const el of extras) {
+        const inner = doc.createTreeWalker(el, 4);
+        for (let node = inner.nextNode(); node; node = inner.nextNode()) {
+          left.delete(node);
+          if (node.data.trim()) inArticle.add(node);
+        }
+      }
+      const roots = [...extras, region].sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
+      return done(new Focus(region, roots, inArticle, left, article), 'article');
+    } catch (error) {
+      if (error instanceof Timeout) return done(null, error.message);
+      return done(null, `Readability failed: ${error?.message ?? error}`);
+    }
+  }
+
+  /**
+   * The article of a page. `roots` are the live elements to read, in document order (the headline,
+   * the standfirst, the body's region); `admits(textNode)` says whether a text node found under them
+   * belongs to the article: a node Readability kept, yes; one it left out, no; one added or shown
+   * since, yes if it lies in the body's region or in the headline or standfirst.
+   */
+  class Focus {
+    constructor(region, roots, inArticle, left, article) {
+      this.region = region;
+      this.roots = roots;
+      this.textNodes = inArticle;
+      this.left = left;
+      this.title = article.title ?? '';
+      this.chars = article.length ?? 0;
+    }
+
+    admits(node) {
+      if (this.textNodes.has(node)) return true;
+      if (this.left.has(node)) return false;
+      return this.contains(node);
+    }
+
+    /** Whether `node` (any node) lies in one of the article's roots. */
+    contains(node) {
+      return this.roots.some((root) => root === node || root.contains(node));
+    }
+
+    /** Whether a block (collect.js: { segments: [{ node }] }) is article text: any of its text nodes is. */
+    admitsBlock(block) {
+      return block.segments.some(({ node }) => node && node.nodeType === TEXT_NODE && this.admits(node));
+    }
+  }
+
+  globalThis.AllegedlyArticle = Object.freeze({ find, Focus, BUDGET_MS, MAX_ELEMENTS, MIN_ARTICLE_CHARS });
+})();
