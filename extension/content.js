@@ -11,10 +11,11 @@
 
   const api = globalThis.browser ?? globalThis.chrome;
   const { TIMINGS, logOnce, now, measure, measureFloor } = globalThis.AllegedlyDiagnostics;
-  const { ELEMENT_NODE, TEXT_NODE, CHECKPOINT, JUMP, blockContainer, readableTextNodes, visibleFirst, collectBlocks, currentText } = globalThis.AllegedlyCollect;
+  const { ELEMENT_NODE, TEXT_NODE, CHECKPOINT, JUMP, blockContainer, readableTextNodes, blockStream, visibleFirst, collectBlocks, currentText } = globalThis.AllegedlyCollect;
   const Marks = globalThis.AllegedlyMarks;
   const { blocks, blockOfNode, claimCount, draw, syncPending, observeWindow, adopt, drop, hideHighlights } = Marks;
   const { blocksUnder, changes } = globalThis.AllegedlyChanges;
+  const Article = globalThis.AllegedlyArticle;
 
   // -------------------------------------------------------------------------------------------------
   // State.
@@ -25,6 +26,15 @@
   let started = false; // the first full analysis has been requested
   let generation = 0; // bumps when blocks are dropped wholesale; late answers for old blocks are ignored
   const site = location.hostname;
+
+  // Article focus (issue 14; content/article.js): with it, only the article is read and drawn.
+  // `focus` is the article found when the analysis started (null: the whole page is read, because
+  // the reader chose so for this site or because the page is not an article); `articleOnly` is the
+  // reader's choice for this site, stored like the on/off choice (`focus:<hostname>`).
+  const FOCUS_KEY = `focus:${site}`;
+  let articleOnly = true;
+  let focus = null;
+  let focusReason = '';
 
   // Results by block text: re-collecting a block whose text did not change redraws without a trip to
   // the analyzer (its "he said" keeps the name the first analysis gave it). Bounded; cleared when full.
@@ -40,11 +50,14 @@
     reportState();
   }
 
-  /** The analyzer's words changed: everything is analysed again (the cache holds old answers). */
-  function reanalyse() {
+  /**
+   * The analyzer's words changed (the cache holds old answers), or the article focus was switched
+   * (`keepCache`: the answers stand, the blocks do not): everything is collected and drawn again.
+   */
+  function reanalyse({ keepCache = false } = {}) {
     generation++;
     for (const block of [...blocks]) drop(block);
-    claimsByText.clear();
+    if (!keepCache) claimsByText.clear();
     started = false;
     if (enabled) turnOn();
     else reportState();
@@ -310,7 +323,10 @@
   // <details> opened or closed, a region that becomes editable (it loses its highlights) or stops
   // being. Class and style changes are not watched: pages change them constantly (animations,
   // carousels), and each would re-read the text under the element.
-  const WATCHED_ATTRIBUTES = ['contenteditable', 'hidden', 'open'];
+  // Class and style are watched too (issue 14: a body shown by removing a class), but changes.js acts
+  // on one only when the element now shows text that was never read (and, with article focus, that
+  // belongs to the article), with a bounded look: an animation's class changes cost a short walk.
+  const WATCHED_ATTRIBUTES = ['contenteditable', 'hidden', 'open', 'class', 'style'];
 
   function observe() {
     observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributeFilter: WATCHED_ATTRIBUTES });
@@ -344,7 +360,9 @@
     }
     const live = [...roots].filter((root) => root.isConnected && root.nodeType === ELEMENT_NODE);
     const outermost = live.filter((root) => !live.some((other) => other !== root && other.contains(root)));
-    const fresh = outermost.flatMap((root) => collectBlocks(root)).filter((b) => !b.segments.some(({ node }) => node && blockOfNode.has(node)));
+    const fresh = outermost
+      .flatMap((root) => collectBlocks(root))
+      .filter((b) => !b.segments.some(({ node }) => node && blockOfNode.has(node)) && (!focus || focus.admitsBlock(b)));
     if (fresh.length) analyse(fresh);
     else reportState();
   }
@@ -355,7 +373,7 @@
     pendingRecords = [];
     if (!enabled) return;
     try {
-      const found = changes(records);
+      const found = changes(records, focus ? (node) => focus.admits(node) : null);
       if (found.roots.size || found.affected.size) reconcile(found); // e.g. only our own UI came or went
     } catch (error) {
       logOnce('could not follow a page change', error);
@@ -398,7 +416,9 @@
       started = true;
       const t0 = now();
       Marks.timeFirstDraw(t0);
-      analyse(document.body ? visibleFirst(document.body) : [], t0).then(() => {
+      findArticle();
+      const source = !document.body ? [] : focus ? focusedBlocks(focus) : visibleFirst(document.body);
+      analyse(source, t0).then(() => {
         measure('allegedly:pipeline', t0);
         if (TIMINGS) setTimeout(measureFloor, 0);
       });
@@ -413,6 +433,38 @@
           logOnce('could not catch up with page changes', error);
         }
       });
+    }
+  }
+
+  /**
+   * Decides what is read: the article (focus) or the whole page. Readability runs once per analysis
+   * (on, or after a switch); a page where it fails, is too slow or finds nothing is read whole, and
+   * says why on the console (a developer's diagnostic; the reader sees the whole page highlighted).
+   */
+  function findArticle() {
+    focus = null;
+    if (!articleOnly || !Article) {
+      focusReason = Article ? 'whole page chosen for this site' : 'article focus is not loaded';
+      return;
+    }
+    const t0 = now();
+    const found = Article.find(document);
+    measure('allegedly:focus', t0);
+    focus = found.focus;
+    focusReason = found.reason;
+    if (!focus) console.debug(`allegedly: the whole page is read: ${found.reason} (${Math.round(found.ms.total)} ms)`);
+  }
+
+  /**
+   * The article's blocks: the headline and standfirst, then the body, on screen first (visibleFirst),
+   * without the text Readability left out (teasers, credits, ad labels inside the body).
+   */
+  function* focusedBlocks(article) {
+    for (const root of article.roots) {
+      if (!root.isConnected) continue;
+      for (const block of root === article.region ? visibleFirst(root) : blockStream(root)) {
+        if (block === CHECKPOINT || block === JUMP || article.admitsBlock(block)) yield block;
+      }
     }
   }
 
@@ -461,6 +513,13 @@
   // Another tab of this site was toggled (the background stored the choice): follow it.
   function followStoredChoice(changes, area) {
     const key = `site:${site}`;
+    if (area === 'local' && FOCUS_KEY in changes && supported && !contextLost) {
+      const wanted = changes[FOCUS_KEY].newValue !== false; // removed: the default, article only
+      if (wanted !== articleOnly) {
+        articleOnly = wanted;
+        if (started) reanalyse({ keepCache: true });
+      }
+    }
     if (area !== 'local' || !(key in changes) || !supported || contextLost) return;
     // A choice removed (options page) means the default for new sites again.
     const value = changes[key].newValue;
@@ -487,12 +546,13 @@
     const key = `site:${site}`;
     let stored;
     try {
-      stored = await api.storage.local.get(key);
+      stored = await api.storage.local.get([key, FOCUS_KEY]);
     } catch (error) {
       logOnce('could not read the setting for this site; using the default', error);
       stored = {};
     }
     api.storage.onChanged.addListener(followStoredChoice);
+    articleOnly = stored[FOCUS_KEY] !== false;
     await reader?.ready; // which kinds are shown, and the default for a site without a choice
     const wanted = typeof stored[key] === 'boolean' ? stored[key] : (reader?.defaultEnabled() ?? true);
     if (wanted) turnOn();
