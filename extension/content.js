@@ -416,6 +416,11 @@
     const records = pendingRecords;
     pendingRecords = [];
     if (!enabled) return;
+    if (focus && !focus.region.isConnected) {
+      // The article was replaced (a single-page app's next story): find the article again.
+      reanalyse({ keepCache: true });
+      return;
+    }
     try {
       const found = changes(records, focus ? (node) => focus.admits(node) : null);
       if (found.roots.size || found.affected.size) reconcile(found); // e.g. only our own UI came or went
@@ -482,8 +487,8 @@
 
   /**
    * Decides what is read: the article (focus) or the whole page. Readability runs once per analysis
-   * (on, or after a switch); a page where it fails, is too slow or finds nothing is read whole, and
-   * says why on the console (a developer's diagnostic; the reader sees the whole page highlighted).
+   * (on, or after a switch); a page where it fails, is too slow or finds nothing is read whole.
+   * Why is kept in `focusReason` (the claims panel shows it); a failure is also logged once.
    */
   function findArticle() {
     focus = null;
@@ -498,7 +503,8 @@
     measure('allegedly:focus', t0);
     focus = found.focus;
     focusReason = found.reason;
-    if (!focus) console.debug(`allegedly: the whole page is read: ${found.reason} (${Math.round(found.ms.total)} ms)`);
+    // A page that is not an article is no news; a failure is worth a line on the console (once).
+    if (found.failed) logOnce('article focus failed; the whole page is read', `${found.reason} (${Math.round(found.ms.total)} ms)`);
   }
 
   /**

@@ -139,16 +139,18 @@
 
   /**
    * The article of `doc` (a live document, or any Document), or a reason why there is none:
-   * { focus, reason, ms: { total, clone, parse } }. `focus` is null when the page should be read whole:
+   * { focus, reason, failed, ms: { total, clone, parse } }. `focus` is null when the page should be read whole:
    * not an article (Readability's isProbablyReaderable says no, or parse finds nothing), too large,
    * too slow, too short, or Readability threw. Never throws.
    */
   function find(doc = document, { budgetMs = BUDGET_MS, maxElements = MAX_ELEMENTS } = {}) {
     const t0 = now();
     const ms = { total: 0, clone: 0, parse: 0 };
-    const done = (focus, reason) => {
+    // `failed`: something went wrong (Readability threw or ran over time, its result mapped to
+    // nothing), as opposed to a page that is simply not an article, or too large to ask about.
+    const done = (focus, reason, failed = false) => {
       ms.total = now() - t0;
-      return { focus, reason, ms };
+      return { focus, reason, failed, ms };
     };
     try {
       const ReadabilityClass = globalThis.Readability;
@@ -162,7 +164,7 @@
 
       const { clone, twin, parents } = cloneAndMap(doc);
       ms.clone = now() - t0;
-      if (now() > deadline) return done(null, `over the time cap while cloning (${Math.round(ms.clone)} ms)`);
+      if (now() > deadline) return done(null, `over the time cap while copying (${Math.round(ms.clone)} ms)`, true);
 
       if (!readerable(clone)) return done(null, 'not an article (isProbablyReaderable)');
 
@@ -194,10 +196,10 @@
         const live = twin.get(copy) ?? byText.match(copy);
         if (live) inArticle.add(live);
       }
-      if (!inArticle.size) return done(null, 'the article maps to no text on the page');
+      if (!inArticle.size) return done(null, 'the article maps to no text on the page', true);
       let region = commonAncestor(inArticle);
       while (region && region !== doc.body && TEXT_LEVEL.has(region.localName)) region = region.parentElement;
-      if (!region) return done(null, 'the article maps to no element on the page');
+      if (!region) return done(null, 'the article maps to no element on the page', true);
 
       // Known text that Readability left out (navigation, teasers, credits, ad labels…): never read,
       // even inside the region. Text hidden at the time (`hidden`, inline display:none), which
@@ -231,8 +233,8 @@
       const roots = [...extras, region].sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
       return done(new Focus(region, roots, inArticle, left, article), 'article');
     } catch (error) {
-      if (error instanceof Timeout) return done(null, error.message);
-      return done(null, `Readability failed: ${error?.message ?? error}`);
+      if (error instanceof Timeout) return done(null, error.message, true);
+      return done(null, `Readability failed: ${error?.message ?? error}`, true);
     }
   }
 

@@ -127,6 +127,18 @@ for (const name of BROWSER_NAMES) {
       const later = await settled(page, (c) => c.article >= first.article + 4);
       assert.equal(later.article, first.article + 4, 'the added paragraph and the three revealed ones');
       assert.equal(later.furniture, 0, `furniture highlighted: ${JSON.stringify(later.furnitureTexts)}`);
+
+      // A single-page app shows the next story: the article is found again, the old one's marks go.
+      await page.evaluate(() => {
+        const story = document.getElementById('story');
+        const next = story.cloneNode(true);
+        next.querySelector('h1').textContent = 'Second story: the mayor claimed the tram would run by May';
+        for (const p of next.querySelectorAll('.article-body > p')) p.textContent = p.textContent.replace('Tuesday', 'Friday');
+        story.replaceWith(next);
+      });
+      const swapped = await settled(page, (c) => c.articleTexts?.some((t) => t.startsWith('Second story')) && c.article >= 10);
+      assert.ok(swapped.articleTexts.some((t) => t.startsWith('Second story')), 'the new headline is read');
+      assert.equal(swapped.furniture, 0, `furniture highlighted: ${JSON.stringify(swapped.furnitureTexts)}`);
       await page.close();
     });
 

@@ -93,7 +93,7 @@ export function furniturePage() {
  */
 export function cuesByMark(page) {
   return page.evaluate(() => {
-    const out = { article: 0, furniture: 0, other: 0, furnitureTexts: [], articleBlocks: [] };
+    const out = { article: 0, furniture: 0, other: 0, furnitureTexts: [], articleBlocks: [], articleTexts: [] };
     const cues = CSS.highlights.get('allegedly-cue');
     for (const range of cues ?? []) {
       const el = range.startContainer.parentElement;
@@ -103,6 +103,7 @@ export function cuesByMark(page) {
       } else if (el.closest('[data-article]')) {
         out.article++;
         out.articleBlocks.push(el.closest('[data-article]').textContent.trim().slice(0, 30));
+        out.articleTexts.push(el.closest('[data-article]').textContent.trim().slice(0, 60));
       } else out.other++;
     }
     out.articleBlocks = [...new Set(out.articleBlocks)].length;
