@@ -42,3 +42,28 @@ test('the playground uses the extension\'s constant', async () => {
   assert.equal(www.CONTEXT_CHARS, Categories.CONTEXT_CHARS);
   assert.equal(www.RecentText, Categories.RecentText);
 });
+
+test('the playground groups sources as the panel does: "The ministry" and "ministry" are one', async () => {
+  const { groupBySource } = await import('../../www/js/claims-table.js');
+  const blocks = ['The ministry said it was true.', 'The  Ministry claimed so.', 'Reuters reported it.', 'He said it again.', 'It is alleged that it was.'];
+  const span = (block, word) => [blocks[block].indexOf(word), blocks[block].indexOf(word) + word.length];
+  const claims = [
+    { block: 0, claim: { kind: 'attributed', stance: 'neutral', cue: span(0, 'said'), source: span(0, 'The ministry') } },
+    { block: 1, claim: { kind: 'attributed', stance: 'distancing', cue: span(1, 'claimed'), source: span(1, 'The  Ministry') } },
+    { block: 2, claim: { kind: 'attributed', stance: 'neutral', cue: span(2, 'reported'), source: span(2, 'Reuters') } },
+    { block: 3, claim: { kind: 'attributed', stance: 'neutral', cue: span(3, 'said'), source: span(3, 'He'), antecedent: 'ministry' } },
+    { block: 4, claim: { kind: 'unsourced', stance: 'distancing', cue: span(4, 'alleged') } },
+  ];
+  const groups = await groupBySource(blocks, claims);
+  assert.deepEqual(
+    groups.map((g) => [g.source, g.claims.map((c) => c.block)]),
+    [
+      ['The ministry', [0, 1, 3]],
+      ['Reuters', [2]],
+      [null, [4]],
+    ],
+  );
+  // The panel's grouping of the same claims, as content/panel-data.js describes them.
+  const panel = Categories.groupBySource(['The ministry', 'The Ministry', 'Reuters', 'ministry', null], (source) => source);
+  assert.deepEqual(panel.map((g) => g.claims.length), groups.map((g) => g.claims.length));
+});
