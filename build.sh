@@ -3,7 +3,8 @@
 #
 #   ./build.sh          build the wasm, both browser packages (dist/chrome, dist/firefox, zips) and the
 #                       playground (dist/www)
-#   ./build.sh test     build, then run every test: cargo, wasm-bindgen (Node), real browsers, web-ext lint
+#   ./build.sh test     build, then run every test: cargo, wasm-bindgen (Node), web-ext lint, JS unit
+#                       tests (Node), real browsers
 #   ./build.sh serve    build, then serve the playground on http://127.0.0.1:${PORT:-8080}/
 #   ./build.sh eval     analyzer quality on ../shared/eval (skips when the data is absent)
 #   ./build.sh bench    native and in-browser benchmarks
@@ -110,6 +111,8 @@ run_tests() {
     cargo test --no-default-features --target "$WASM_TARGET" --test wasm
     say "web-ext lint"
     npx --no-install web-ext lint --source-dir "$DIST/firefox" --output text --warnings-as-errors
+    say "JavaScript unit tests (Node: the extension's shared scripts, the playground's chunks)"
+    node --test tests/unit/*.test.mjs
     say "browser tests (Chromium and Firefox ESR, headless)"
     node --test --test-concurrency=1 tests/e2e/
 }
