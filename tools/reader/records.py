@@ -144,8 +144,11 @@ def unpack(articles, gold, records):
                 # The extraction moved the text: the sentence may still be there, elsewhere.
                 if by_hash is None:
                     by_hash = {}
-                    for a, b in sentences(text):
-                        by_hash.setdefault(sha(text[a:b]), text[a:b])
+                    try:
+                        for a, b in sentences(text):
+                            by_hash.setdefault(sha(text[a:b]), text[a:b])
+                    except ImportError:
+                        pass  # no pysbd: the scan below still finds the sentence
                 s = by_hash.get(r.get("sha"))
                 if s is None and r.get("sha"):
                     # A labelled span need not be one pysbd sentence: search the text for it.
