@@ -111,13 +111,11 @@ run_tests() {
     cargo test --quiet
     say "wasm-bindgen tests (Node)"
     cargo test --no-default-features --target "$WASM_TARGET" --test wasm
-    say "unit tests of the dev tools (reader-judged set records, article text)"
-    node --test tests/unit/
-    if have python3; then python3 -m unittest discover -s tests/unit -p 'test_*.py'; fi
     say "web-ext lint"
     npx --no-install web-ext lint --source-dir "$DIST/firefox" --output text --warnings-as-errors
-    say "JavaScript unit tests (Node: the extension's shared scripts, the playground's chunks)"
-    node --test tests/unit/*.test.mjs
+    say "unit tests (Node: the extension's shared scripts, the playground's chunks, the reader-judged set's article text; Python: its records)"
+    node --test tests/unit/
+    if have python3; then python3 -m unittest discover -s tests/unit -p 'test_*.py'; fi
     say "browser tests (Chromium and Firefox ESR, headless)"
     node --test --test-concurrency=1 tests/e2e/
 }
