@@ -5,8 +5,8 @@
 //    tests/e2e/lib/focus.mjs) with focus off (before) and on (after), and how many cue highlights
 //    inside the article stay the same (on ÷ off);
 // 2. on the bench pages (typical, long, huge; tools/bench/pages.mjs): the focus step's own time
-//    (allegedly:focus), the first highlights after the walk's start (allegedly:first-draw), collect,
-//    and the bare text walk from the extension's world (allegedly:floor), focus on and off.
+//    (allegedly-timing:focus), the first highlights after the walk's start (allegedly-timing:first-draw), collect,
+//    and the bare text walk from the extension's world (allegedly-timing:floor), focus on and off.
 //
 //   node tools/bench/focus.mjs DIST            (after ./build.sh; writes DIST/bench/focus.json)
 //   ALLEGEDLY_BROWSERS=firefox                 one browser only
@@ -96,19 +96,19 @@ async function benchPages(session, extensionPage, server, pool) {
       for (let r = 0; r < runs; r++) {
         const page = await session.newPage();
         await page.goto(url, { waitUntil: 'load', timeout: 300_000 });
-        await page.waitForFunction(() => performance.getEntriesByName('allegedly:floor').length > 0, { timeout: 600_000, polling: 250 });
+        await page.waitForFunction(() => performance.getEntriesByName('allegedly-timing:floor').length > 0, { timeout: 600_000, polling: 250 });
         loads.push(await page.evaluate(extensionMeasures));
         await page.close();
       }
       const m = (name) => round(median(loads.map((l) => sum(l, name))));
       const row = {
         runs,
-        focusMs: on ? m('allegedly:focus') : null,
-        firstDrawMs: round(median(loads.map((l) => firstOf(l, 'allegedly:first-draw')))),
-        collectMs: m('allegedly:collect'),
-        drawMs: m('allegedly:draw'),
-        floorWorldMs: m('allegedly:floor'),
-        pipelineMs: round(median(loads.map((l) => firstOf(l, 'allegedly:pipeline')))),
+        focusMs: on ? m('allegedly-timing:focus') : null,
+        firstDrawMs: round(median(loads.map((l) => firstOf(l, 'allegedly-timing:first-draw')))),
+        collectMs: m('allegedly-timing:collect'),
+        drawMs: m('allegedly-timing:draw'),
+        floorWorldMs: m('allegedly-timing:floor'),
+        pipelineMs: round(median(loads.map((l) => firstOf(l, 'allegedly-timing:pipeline')))),
       };
       row.collectOverFloor = round(row.collectMs / row.floorWorldMs);
       row.focusPlusCollectMs = on ? round(row.focusMs + row.collectMs) : row.collectMs;
