@@ -591,6 +591,9 @@
       },
       refilter,
       reanalyse,
+      // Article focus for the claims panel: the site's choice, and whether this page's article was
+      // found (and why not, when it was not).
+      focusState: () => ({ articleOnly, article: !!focus, reason: focusReason }),
     }) ?? null;
   Marks.useReader(reader);
 

@@ -14,7 +14,7 @@ import { REAL_PAGE_CSP, REAL_PAGES_DIR } from './lib/hostile-pages.mjs';
 import { mutationLog, recordMutations } from './lib/highlights.mjs';
 import { htmlDocument } from './lib/pages.mjs';
 import { STRICT_CSP, serveFixtures } from './lib/server.mjs';
-import { FIREFOX_PREFS, openExtensionPage, until } from './lib/ui.mjs';
+import { FIREFOX_PREFS, openExtensionPage, tabIdOf, until } from './lib/ui.mjs';
 
 const isOn = ({ badge }) => /^\d+$/.test(badge);
 const SITE = '127.0.0.1';
@@ -102,6 +102,44 @@ for (const name of BROWSER_NAMES) {
         await page.close();
       });
     }
+
+    test('the claims panel switches the site to the whole page and says so; the options page lists it and switches it back', async () => {
+      await extensionPage.evaluate((key) => (globalThis.browser ?? globalThis.chrome).storage.local.remove(key), `focus:${SITE}`);
+      const page = await open(server.page('/focus/ui.html', furniturePage()));
+      const on = await settled(page, (c) => c.article >= 10);
+      assert.equal(on.furniture, 0);
+      const tab = await tabIdOf(session, page);
+      const panel = await openExtensionPage(session, `panel.html?tab=${tab}`);
+      const panelState = () => panel.evaluate(() => ({ shown: !document.getElementById('focus').hidden, checked: document.getElementById('article-only').checked, note: document.getElementById('focus-note').textContent }));
+      const before = await until(async () => {
+        const state = await panelState();
+        return state.shown && state.note ? state : null;
+      }, 'the panel shows the article switch');
+      assert.equal(before.checked, true);
+      assert.match(before.note, /only the article/i);
+
+      await panel.click('#article-only');
+      const whole = await settled(page, (c) => c.furniture >= 8);
+      assert.ok(whole.furniture >= 8, JSON.stringify(whole));
+      const after = await until(async () => {
+        const state = await panelState();
+        return !state.checked && /whole page/i.test(state.note) ? state : null;
+      }, 'the panel says the whole page is highlighted');
+      assert.match(after.note, new RegExp(SITE.replace(/\./g, '\\.')));
+
+      await extensionPage.bringToFront(); // input goes to the tab in front; the list follows storage
+      const listed = await until(async () => {
+        const items = await extensionPage.$$eval('#sites-whole li', (lis) => lis.map((li) => li.textContent));
+        return items.some((text) => text.includes(SITE)) ? items : null;
+      }, 'the options page lists the site as whole page');
+      assert.ok(listed.length >= 1);
+      await extensionPage.click('#sites-whole li button');
+      const back = await settled(page, (c) => c.furniture === 0 && c.article === on.article);
+      assert.deepEqual([back.furniture, back.article], [0, on.article]);
+      await until(async () => (await panelState()).checked, 'the panel follows the options page');
+      await panel.close();
+      await page.close();
+    });
 
     test('text added or revealed in the article later is read; added outside it, not', async () => {
       await setArticleOnly(true);
