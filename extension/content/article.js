@@ -146,9 +146,10 @@
    * The article of `doc` (a live document, or any Document), or a reason why there is none:
    * { focus, reason, failed, ms: { total, clone, parse } }. `focus` is null when the page should be read whole:
    * not an article (Readability's isProbablyReaderable says no, or parse finds nothing), too large,
-   * too slow, too short, or Readability threw. Never throws.
+   * too slow, too short, or Readability threw. Never throws. `elements`: the page's element count,
+   * when the caller has it already.
    */
-  function find(doc = document, { budgetMs = BUDGET_MS, maxElements = MAX_ELEMENTS } = {}) {
+  function find(doc = document, { budgetMs = BUDGET_MS, maxElements = MAX_ELEMENTS, elements = null } = {}) {
     const t0 = now();
     const ms = { total: 0, clone: 0, parse: 0 };
     // `failed`: something went wrong (Readability threw or ran over time, its result mapped to
@@ -162,8 +163,8 @@
       const readerable = globalThis.isProbablyReaderable;
       if (typeof ReadabilityClass !== 'function' || typeof readerable !== 'function') return done(null, 'Readability is not loaded');
       if (!doc?.body || !doc.documentElement) return done(null, 'no document body');
-      // Counted on the live page before anything is cloned: a cheap, native count.
-      const elements = doc.getElementsByTagName('*').length;
+      // Counted on the live page before anything is copied: one native count (or the caller's).
+      elements ??= doc.getElementsByTagName('*').length;
       if (elements > maxElements) return done(null, `too large (${elements} elements, the cap is ${maxElements})`);
       const deadline = t0 + budgetMs;
 
