@@ -82,6 +82,7 @@ for (const name of BROWSER_NAMES) {
     ]) {
       test(`a ${variant} page with furniture is highlighted in its article only; the switch shows the whole page and back`, async () => {
         await setArticleOnly(true);
+        const seen = server.requests.length;
         const page = await open(server.page(`/focus/${variant}.html`, furniturePage(), headers), { mutations: true });
         const on = await settled(page, (c) => c.article >= 10);
         assert.equal(on.furniture, 0, `furniture highlighted: ${JSON.stringify(on.furnitureTexts)}`);
@@ -99,6 +100,9 @@ for (const name of BROWSER_NAMES) {
         const back = await settled(page, (c) => c.furniture === 0 && c.article === on.article);
         assert.deepEqual([back.furniture, back.article], [0, on.article]);
         assert.deepEqual(await mutationLog(page), [], 'the page DOM was never touched');
+        // Readability's copy is inert: its <img> loads nothing (the page's own one, unless CSP forbids).
+        const photos = server.requests.slice(seen).filter((r) => r.path === '/focus-photo.png');
+        assert.equal(photos.length, variant === 'plain' ? 1 : 0, JSON.stringify(photos.map((r) => r.path)));
         await page.close();
       });
     }

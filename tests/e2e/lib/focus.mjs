@@ -55,7 +55,7 @@ export function furniturePage() {
       <p class="byline">By Sam Jones, Energy correspondent · 3 March 2026</p>
     </header>
     <div class="ad-slot" data-furniture><span class="ad-label">Supported by</span> <a href="/sponsor">Sponsors say this content is independent of our newsroom</a></div>
-    <figure class="lead-image" data-furniture><img alt="" width="600" height="300"><figcaption><span class="credit">Photograph: Officials reportedly handed out this image/Ministry of Energy</span></figcaption></figure>
+    <figure class="lead-image" data-furniture><img src="/focus-photo.png" alt="" width="600" height="300"><figcaption><span class="credit">Photograph: Officials reportedly handed out this image/Ministry of Energy</span></figcaption></figure>
     <div class="article-body">
       ${ARTICLE_CLAIMS.slice(0, 4).map(p).join('\n      ')}
       <h2 data-article>What the plan means for households, according to economists</h2>
