@@ -22,10 +22,10 @@
 //! following text as content.
 
 pub mod antecedents;
-pub mod quotes;
 
+use crate::block::quotes;
+use crate::block::tokens::{Kind, Tokens};
 use crate::claim::{Claim, ClaimKind};
-use crate::cues::tokens::{Kind, Tokens};
 use crate::cues::{Cue, VENUE_MEDIA, Voice, Window, is_auxiliary, looks_like_verb, possessive_len};
 use crate::lexicon::tables::{
     ANONYMOUS_SOURCES, BE_FORMS, COMPLEMENTIZERS, DETERMINERS, TENTATIVE,
@@ -81,10 +81,9 @@ pub fn build_claims(ctx: &Context, cues: &[Cue], out: &mut Vec<Claim>) {
 /// verb to it: "…, saying", "… but said", "…, and added".
 fn joined_at(ctx: &Context, first: usize) -> Option<usize> {
     let t = ctx.tokens;
-    let lo = ctx.sentence.lo;
     let mut i = first;
     let mut joined = false;
-    while i > lo && first - i < 3 {
+    while i > 0 && first - i < 3 {
         let j = i - 1;
         if t.is_punct(j, ',') || t.word_in(j, &["and", "but"]) {
             joined = true;
@@ -93,7 +92,7 @@ fn joined_at(ctx: &Context, first: usize) -> Option<usize> {
             break;
         }
     }
-    (joined && i > lo).then(|| t.list[i - 1].end)
+    (joined && i > 0).then(|| t.list[i - 1].end)
 }
 
 fn build_claim(ctx: &Context, cue: &Cue) -> Claim {
@@ -176,7 +175,7 @@ fn verb_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Span
     let before = skip_back(ctx, cue.first);
     let after = cue.last + 1;
     let s = ctx.sentence;
-    let follows_break = before > s.lo
+    let follows_break = before > 0
         && (t.is_punct(before - 1, ',')
             || matches!(t.list[before - 1].kind, Kind::Close | Kind::Either));
     // "“…,” said the minister, who…": the source follows the verb — unless what follows is a
@@ -199,7 +198,7 @@ fn verb_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Span
     let adjunct = cue.entry.form == Form::Gerund
         && !progressive
         && (follows_break || adjunct_gerund(ctx, before));
-    let source = if adjunct || before > s.lo && t.word_in(before - 1, &["and", "but"]) {
+    let source = if adjunct || before > 0 && t.word_in(before - 1, &["and", "but"]) {
         // "…, saying that…", "… and said that…": the subject of the main clause speaks.
         main_subject(ctx)
     } else {
@@ -219,7 +218,7 @@ fn verb_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Span
     // Or only a short phrase: "…, the correspondent reported at the time."
     let subject_after_comma = source.is_some_and(|src| {
         let i = t.index_at(src.start);
-        i > s.lo && t.is_punct(i - 1, ',')
+        i > 0 && t.is_punct(i - 1, ',')
     });
     let short_tail = subject_after_comma
         && s.hi - after <= 6
@@ -252,7 +251,7 @@ fn postposed(ctx: &Context, before: usize, after: usize) -> bool {
     let t = ctx.tokens;
     let s = ctx.sentence;
     let quote_before = t.is_quote(before - 1)
-        || before - 1 > s.lo && t.is_punct(before - 1, ',') && t.is_quote(before - 2);
+        || before > 1 && t.is_punct(before - 1, ',') && t.is_quote(before - 2);
     if quote_before {
         return true;
     }
@@ -270,7 +269,7 @@ fn postposed(ctx: &Context, before: usize, after: usize) -> bool {
     // What comes before the comma is a clause (it has a verb), not an apposition of a subject
     // ("Lovas, the chairman,") nor a relative clause about one ("…, which represents teachers,").
     let mut start = before - 1;
-    while start > s.lo && !t.is_punct(start - 1, ',') && !t.is_quote(start - 1) {
+    while start > 0 && !t.is_punct(start - 1, ',') && !t.is_quote(start - 1) {
         start -= 1;
     }
     let relative = t.word_in(start, &["who", "which", "whose", "whom"]);
@@ -321,8 +320,8 @@ static NOT_A_SPEAKER: Words = Words::new(&[
 /// "…, this time accusing its foe", "after saying", "while claiming", "by insisting".
 fn adjunct_gerund(ctx: &Context, before: usize) -> bool {
     let t = ctx.tokens;
-    let lo = ctx.sentence.lo.max(before.saturating_sub(4));
-    if before > ctx.sentence.lo
+    let lo = before.saturating_sub(4);
+    if before > 0
         && t.word_in(
             before - 1,
             &[
@@ -368,12 +367,12 @@ fn opens_complement(ctx: &Context, i: usize) -> bool {
 /// Whether a quotation closes right before token `i`, with only a comma or dash between.
 fn quote_ends_at(ctx: &Context, i: usize) -> bool {
     let t = ctx.tokens;
-    if i <= ctx.sentence.lo || i >= t.len() {
+    if i == 0 || i >= t.len() {
         return false;
     }
     let anchor = t.list[i].start;
     quotes::ending_before(ctx.quotes, anchor).is_some_and(|q| {
-        q.end >= t.list[ctx.sentence.lo].start
+        q.end >= t.list[0].start
             && t.text[q.end..anchor]
                 .chars()
                 .all(|c| c.is_whitespace() || matches!(c, ',' | '—' | '–'))
@@ -386,8 +385,7 @@ fn source_after(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Sp
     let t = ctx.tokens;
     let source = phrase_after(ctx, cue.last + 1);
     let before = skip_back(ctx, cue.first);
-    let at_start =
-        before == ctx.sentence.lo || t.is_quote(before - 1) && before - 1 == ctx.sentence.lo;
+    let at_start = before == 0 || before == 1 && t.is_quote(0);
     let content = if at_start {
         // Content after the comma that ends the source phrase.
         let i = t.index_at(source.map_or(cue.span.end, |s| s.end));
@@ -416,7 +414,7 @@ fn venue_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Spa
         Some(Span::new(t.list[cue.first + 1].start, end))
     };
     let s = ctx.sentence;
-    let at_start = cue.first == s.lo;
+    let at_start = cue.first == 0;
     // "The cure, in Knittel's view, would be…": set off by commas mid-sentence, the venue frames
     // the whole sentence.
     let parenthetical = !at_start
@@ -429,7 +427,7 @@ fn venue_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Spa
         let comma = (cue.last + 1..limit).find(|&i| t.is_punct(i, ','));
         content_after(ctx, comma.map_or(cue.last + 1, |c| c + 1))
     } else if parenthetical {
-        content_after(ctx, s.lo)
+        content_after(ctx, 0)
     } else {
         content_before(ctx, cue.first, cue.first)
     };
@@ -441,18 +439,18 @@ fn noun_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Span
     let t = ctx.tokens;
     let s = ctx.sentence;
     let after = cue.last + 1;
-    let source =
-        if cue.first > s.lo && t.is_word(cue.first - 1) && is_possessive(t.str(cue.first - 1)) {
-            Some(t.list[cue.first - 1].span())
-        } else if t.word_in(after, &["by", "from"]) {
-            phrase_after(ctx, after + 1)
-        } else if t.word_in(cue.first, &["in"]) {
-            // "In a statement, the ministry…": the subject after the comma.
-            let i = (after..s.hi.min(after + 12)).find(|&i| t.is_punct(i, ','));
-            i.and_then(|i| phrase_after(ctx, i + 1))
-        } else {
-            None
-        };
+    let source = if cue.first > 0 && t.is_word(cue.first - 1) && is_possessive(t.str(cue.first - 1))
+    {
+        Some(t.list[cue.first - 1].span())
+    } else if t.word_in(after, &["by", "from"]) {
+        phrase_after(ctx, after + 1)
+    } else if t.word_in(cue.first, &["in"]) {
+        // "In a statement, the ministry…": the subject after the comma.
+        let i = (after..s.hi.min(after + 12)).find(|&i| t.is_punct(i, ','));
+        i.and_then(|i| phrase_after(ctx, i + 1))
+    } else {
+        None
+    };
     let that = (after..s.hi.min(after + 6)).find(|&i| t.word_in(i, &["that"]));
     let content = match that {
         Some(i) => content_after(ctx, i),
@@ -512,8 +510,7 @@ fn is_anonymous(ctx: &Context, source: Span) -> bool {
 fn skip_back(ctx: &Context, first: usize) -> usize {
     let t = ctx.tokens;
     let mut i = first;
-    let lo = ctx.sentence.lo;
-    while i > lo && first - i < 4 && is_auxiliary(t, i - 1) && !t.word_in(i - 1, &["who"]) {
+    while i > 0 && first - i < 4 && is_auxiliary(t, i - 1) && !t.word_in(i - 1, &["who"]) {
         i -= 1;
     }
     i
@@ -530,7 +527,7 @@ static CLAUSE_OPENERS: Words = Words::new(&[
 /// ("Trump, who…, said").
 fn clause_subject(ctx: &Context, end: usize) -> Option<Span> {
     let t = ctx.tokens;
-    let lo = ctx.sentence.lo.max(end.saturating_sub(SOURCE_TOKENS));
+    let lo = end.saturating_sub(SOURCE_TOKENS);
     let mut start = end;
     let mut i = end;
     while i > lo {
@@ -583,21 +580,20 @@ fn clause_subject(ctx: &Context, end: usize) -> Option<Span> {
 /// attorney general of Oklahoma, one of the states suing, said". Not "On Tuesday, the minister".
 fn named_before_apposition(ctx: &Context, start: usize) -> Option<usize> {
     let t = ctx.tokens;
-    let lo = ctx.sentence.lo;
     if t.is_capitalised(start) && !t.word_in(start, &DETERMINERS) {
         return None; // the phrase is a name itself
     }
     let mut comma = start.checked_sub(1)?;
     for _ in 0..2 {
-        if comma <= lo || !t.is_punct(comma, ',') {
+        if comma == 0 || !t.is_punct(comma, ',') {
             return None;
         }
         // The segment before the comma, back to the sentence start or another comma.
         let mut first = comma;
-        while first > lo && !t.is_punct(first - 1, ',') && comma - first < 8 {
+        while first > 0 && !t.is_punct(first - 1, ',') && comma - first < 8 {
             first -= 1;
         }
-        let at_start = first == lo || t.is_quote(first - 1) && first - 1 == lo;
+        let at_start = first == 0 || first == 1 && t.is_quote(0);
         let words_only = (first..comma).all(|i| {
             t.is_word(i) && !looks_like_verb(t.str(i))
                 || t.is_punct(i, '.') && i > first && is_abbreviation(t.str(i - 1))
@@ -622,7 +618,7 @@ fn is_abbreviation(word: &str) -> bool {
 fn main_subject(ctx: &Context) -> Option<Span> {
     let t = ctx.tokens;
     let s = ctx.sentence;
-    let mut i = s.lo;
+    let mut i = 0;
     while i < s.hi && !t.is_word(i) {
         i += 1;
     }
@@ -741,7 +737,7 @@ fn content_after(ctx: &Context, i: usize) -> Option<Span> {
     let t = ctx.tokens;
     let s = ctx.sentence;
     if i >= s.hi || (t.is_punct(i, '.') && i + 1 >= s.hi) {
-        let ends_in_colon = s.hi > s.lo && t.is_punct(s.hi - 1, ':');
+        let ends_in_colon = s.hi > 0 && t.is_punct(s.hi - 1, ':');
         return ends_in_colon.then_some(ctx.following).flatten();
     }
     let start = t.list[i].start;
@@ -783,16 +779,16 @@ fn content_before(ctx: &Context, cue_first: usize, subject: usize) -> Option<Spa
     // The clause from the start of the sentence (or of the quotation the sentence is part of) to
     // the comma before the subject.
     let mut end_token = subject;
-    while end_token > s.lo && !t.is_word(end_token - 1) {
+    while end_token > 0 && !t.is_word(end_token - 1) {
         end_token -= 1;
     }
-    if end_token <= s.lo {
+    if end_token == 0 {
         return None;
     }
     let end = t.list[end_token - 1].end;
     let start = match quotes::containing(ctx.quotes, s.span.start) {
         Some(q) if q.start < s.span.start => q.start,
-        _ => t.list[s.lo].start,
+        _ => t.list[0].start,
     };
     (start < end).then(|| Span::new(start, end))
 }
@@ -830,10 +826,10 @@ fn continued_quotation(ctx: &Context, q: Span, after_cue: usize) -> Option<Span>
 fn trim_end(ctx: &Context, hi: usize) -> usize {
     let t = ctx.tokens;
     let mut j = hi;
-    while j > ctx.sentence.lo && (t.is_punct(j - 1, '.') || t.is_punct(j - 1, ',')) {
+    while j > 0 && (t.is_punct(j - 1, '.') || t.is_punct(j - 1, ',')) {
         j -= 1;
     }
-    if j == ctx.sentence.lo {
+    if j == 0 {
         return t.list[hi - 1].end;
     }
     t.list[j - 1].end
@@ -872,7 +868,7 @@ fn hedge_content(ctx: &Context, cue: &Cue) -> Option<Span> {
         return Some(t.span(cue.last + 1, end));
     }
     let s = ctx.sentence;
-    Some(Span::new(t.list[s.lo].start, trim_end(ctx, s.hi)))
+    Some(Span::new(t.list[0].start, trim_end(ctx, s.hi)))
 }
 
 #[cfg(test)]

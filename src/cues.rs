@@ -8,10 +8,10 @@
 mod anchor;
 pub mod learned;
 mod learned_weights;
-pub mod tokens;
 
+use crate::block::quotes;
+use crate::block::tokens::{Kind, Tokens};
 use crate::claim::Stance;
-use crate::claims::quotes;
 use crate::lexicon::tables::{
     ADVERBS, BE_FORMS, BEFORE_NOUNS, COMPLEMENTIZERS, DETERMINERS, EVIDENCE, FIRST_PERSON, MODALS,
     NOT_FINITE,
@@ -19,7 +19,6 @@ use crate::lexicon::tables::{
 use crate::lexicon::words::Words;
 use crate::lexicon::{Entry, Form, Hit, Needs, Role};
 use crate::span::Span;
-use tokens::{Kind, Tokens};
 
 /// How far the context rules look, in tokens.
 const WINDOW: usize = 8;
@@ -59,10 +58,10 @@ pub enum Voice {
     FirstPerson,
 }
 
-/// A sentence as token indices `[lo, hi)` into its block's tokens.
+/// A sentence: its tokens are `0..hi` of the [`Tokens`] handed with it (a block's tokens sliced
+/// to the sentence by [`Tokens::slice`]), its byte span `span`.
 #[derive(Clone, Copy, Debug)]
 pub struct Window {
-    pub lo: usize,
     pub hi: usize,
     pub span: Span,
 }
@@ -82,9 +81,7 @@ pub fn find_cues(tokens: &Tokens, sentence: Window, hits: &[Hit], quotations: &[
             continue;
         }
         // Markup left in the text: `<tweet id=…>`, `</tweet>`.
-        if first > sentence.lo
-            && (tokens.is_punct(first - 1, '<') || tokens.is_punct(first - 1, '/'))
-        {
+        if first > 0 && (tokens.is_punct(first - 1, '<') || tokens.is_punct(first - 1, '/')) {
             continue;
         }
         let Some(entry) = hit
@@ -112,7 +109,7 @@ pub fn find_cues(tokens: &Tokens, sentence: Window, hits: &[Hit], quotations: &[
         {
             continue;
         }
-        let voice = voice(tokens, sentence, first, entry);
+        let voice = voice(tokens, first, entry);
         // A report inside a quotation ("as I said", "people tell me") is part of what is quoted:
         // the quotation is already the speaker's claim. The writer's own hedges still count.
         // Only a quotation that closes counts: one left open to the end of the block may be a
@@ -125,7 +122,7 @@ pub fn find_cues(tokens: &Tokens, sentence: Window, hits: &[Hit], quotations: &[
         }
         let mut start = hit.start;
         if entry.role == Role::Venue {
-            first = venue_start(tokens, sentence, first).unwrap_or(first);
+            first = venue_start(tokens, first).unwrap_or(first);
             start = tokens.list[first].start;
         }
         // "declined to say": one cue, not two.
@@ -140,7 +137,7 @@ pub fn find_cues(tokens: &Tokens, sentence: Window, hits: &[Hit], quotations: &[
         }
         if voice == Voice::Impersonal {
             // "It is claimed": the whole impersonal frame is the cue a reader sees.
-            first = impersonal_start(tokens, sentence, first);
+            first = impersonal_start(tokens, first);
             start = tokens.list[first].start;
         }
         let cue = Cue {
@@ -160,12 +157,12 @@ pub fn find_cues(tokens: &Tokens, sentence: Window, hits: &[Hit], quotations: &[
 }
 
 /// Whether the word before token `first` (past any adverbs) is "you".
-fn subject_is_you(tokens: &Tokens, s: Window, first: usize) -> bool {
+fn subject_is_you(tokens: &Tokens, first: usize) -> bool {
     let mut p = first;
-    while p > s.lo && is_adverb(tokens, p - 1) {
+    while p > 0 && is_adverb(tokens, p - 1) {
         p -= 1;
     }
-    p > s.lo && tokens.word_in(p - 1, &["you"])
+    p > 0 && tokens.word_in(p - 1, &["you"])
 }
 
 /// Verbs that a particle makes into another verb, reporting nothing: "the 120,000 who showed up",
@@ -197,8 +194,7 @@ fn hyphen_joined(text: &str, start: usize, end: usize) -> bool {
 /// Whether `entry` fits the context of tokens `first..=last`.
 fn fits(tokens: &Tokens, s: Window, first: usize, last: usize, entry: &Entry) -> bool {
     let next = last + 1;
-    if matches!(entry.role, Role::Speech | Role::Belief) && !finite_enough(tokens, s, first, entry)
-    {
+    if matches!(entry.role, Role::Speech | Role::Belief) && !finite_enough(tokens, first, entry) {
         return false;
     }
     if entry
@@ -208,19 +204,17 @@ fn fits(tokens: &Tokens, s: Window, first: usize, last: usize, entry: &Entry) ->
         return false;
     }
     // "Do you think…?", "Tell us what you think": asking someone's view, not the writer's hedge.
-    if entry.role == Role::Belief && subject_is_you(tokens, s, first) {
+    if entry.role == Role::Belief && subject_is_you(tokens, first) {
         return false;
     }
     match entry.role {
-        Role::Colon => {
-            speaker_before_colon(tokens, s, first) || quotation_after_colon(tokens, s, first)
-        }
+        Role::Colon => speaker_before_colon(tokens, first) || quotation_after_colon(tokens, first),
         Role::Byline => byline(tokens, s, first),
         Role::Venue => {
-            venue_start(tokens, s, first).is_some()
-                && (tokens.word_in(first, &VENUE_MEDIA) || someones(tokens, s, first))
+            venue_start(tokens, first).is_some()
+                && (tokens.word_in(first, &VENUE_MEDIA) || someones(tokens, first))
         }
-        Role::Modal => epistemic(tokens, s, first),
+        Role::Modal => epistemic(tokens, first),
         Role::Seem => {
             let w = tokens.str(first).to_ascii_lowercase();
             !w.starts_with("appear")
@@ -236,18 +230,18 @@ fn fits(tokens: &Tokens, s: Window, first: usize, last: usize, entry: &Entry) ->
             Needs::NotNoun if entry.role == Role::Belief && entry.form == Form::Past => true,
             Needs::NotNoun => !is_noun_use(tokens, s, first, next, entry.form),
             Needs::Named => {
-                first > s.lo && {
+                first > 0 && {
                     let p = first - 1;
                     tokens.word_in(p, &["he", "she"])
                         || tokens.is_capitalised(p)
-                            && p > s.lo
+                            && p > 0
                             && !tokens.word_in(p, &DETERMINERS)
                             && !tokens.word_in(p, &BEFORE_NOUNS)
                 }
             }
             Needs::Speech => {
                 speech_follows(tokens, s, next)
-                    || after_quotation(tokens, s, first)
+                    || after_quotation(tokens, first)
                     || tokens.word_in(next, &["to"])
                         && entry.lemma.is_some_and(|l| TO_COMPLEMENT.contains(&l))
             }
@@ -261,17 +255,17 @@ fn fits(tokens: &Tokens, s: Window, first: usize, last: usize, entry: &Entry) ->
                             "for", "on", "upon", "to", "it", "him", "her", "them", "out", "about",
                         ],
                     )
-                    || after_quotation(tokens, s, first)
-                    || entry.lemma == Some("call") && names_after_subject(tokens, s, first)
+                    || after_quotation(tokens, first)
+                    || entry.lemma == Some("call") && names_after_subject(tokens, first)
             }
-            Needs::Epistemic => epistemic(tokens, s, first),
+            Needs::Epistemic => epistemic(tokens, first),
             Needs::That => tokens.word_in(next, &["that"]),
-            Needs::Evidence => evidence_before(tokens, s, first),
+            Needs::Evidence => evidence_before(tokens, first),
             Needs::As => (next..s.hi.min(next + 6))
                 .take_while(|&i| tokens.is_word(i))
                 .any(|i| tokens.word_in(i, &["as", "that"])),
             Needs::Attributive => {
-                first > s.lo
+                first > 0
                     && tokens.word_in(
                         first - 1,
                         &[
@@ -287,15 +281,12 @@ fn fits(tokens: &Tokens, s: Window, first: usize, last: usize, entry: &Entry) ->
 
 /// Whether a verb form can be a finite verb here: a bare form not after "to", a modal or "I"; an
 /// "-s" form not after a determiner or preposition ("his claims", "answering questions").
-fn finite_enough(tokens: &Tokens, s: Window, first: usize, entry: &Entry) -> bool {
+fn finite_enough(tokens: &Tokens, first: usize, entry: &Entry) -> bool {
     let mut prev = first;
-    while prev > s.lo
-        && tokens.word_in(prev - 1, &ADVERBS)
-        && !tokens.word_in(prev - 1, &NOT_FINITE)
-    {
+    while prev > 0 && tokens.word_in(prev - 1, &ADVERBS) && !tokens.word_in(prev - 1, &NOT_FINITE) {
         prev -= 1;
     }
-    let before = prev.checked_sub(1).filter(|&p| p >= s.lo);
+    let before = prev.checked_sub(1);
     match entry.form {
         // "critical thinking", "considering its cost": a belief's gerund is a noun or a
         // preposition unless a clause follows.
@@ -308,7 +299,7 @@ fn finite_enough(tokens: &Tokens, s: Window, first: usize, entry: &Entry) -> boo
             true
         }
         // "did not mention", "would not say": a refusal to speak is reported as speech.
-        Form::Base if before.is_some_and(|p| negated_finite(tokens, s, p)) => {
+        Form::Base if before.is_some_and(|p| negated_finite(tokens, p)) => {
             entry.lemma.is_some_and(|l| DECLINED.contains(&l))
         }
         // "Democratic economists, like their Republican counterparts, say taxing…": after an
@@ -316,7 +307,7 @@ fn finite_enough(tokens: &Tokens, s: Window, first: usize, entry: &Entry) -> boo
         Form::Base
             if entry.lemma.is_some_and(|l| NEVER_NOUNS.contains(&l))
                 && before.is_some_and(|p| {
-                    tokens.is_punct(p, ',') && (s.lo..p).any(|i| tokens.is_punct(i, ','))
+                    tokens.is_punct(p, ',') && (0..p).any(|i| tokens.is_punct(i, ','))
                 })
                 && tokens.is_word(first + 1) =>
         {
@@ -419,17 +410,17 @@ fn noun_follows(tokens: &Tokens, i: usize) -> bool {
 }
 
 /// Whether token `p` is the "not" of a finite verb group: "did not", "would not".
-fn negated_finite(tokens: &Tokens, s: Window, p: usize) -> bool {
-    p > s.lo
+fn negated_finite(tokens: &Tokens, p: usize) -> bool {
+    p > 0
         && tokens.word_in(p, &["not"])
         && tokens.word_in(p - 1, &["did", "does", "do", "would", "will"])
 }
 
 /// A colon after a speaker: a short name-like phrase opens the clause ("Trump: …",
 /// "Clinton camp: …", "Poll: …"), with no verb in it.
-fn speaker_before_colon(tokens: &Tokens, s: Window, colon: usize) -> bool {
+fn speaker_before_colon(tokens: &Tokens, colon: usize) -> bool {
     let mut start = colon;
-    while start > s.lo && colon - start <= 6 {
+    while start > 0 && colon - start <= 6 {
         let i = start - 1;
         if tokens.is_word(i) || tokens.is_punct(i, '.') || tokens.is_punct(i, '-') {
             start = i;
@@ -437,7 +428,7 @@ fn speaker_before_colon(tokens: &Tokens, s: Window, colon: usize) -> bool {
             break;
         }
     }
-    let boundary = start == s.lo || tokens.is_punct(start - 1, ',') || tokens.is_quote(start - 1);
+    let boundary = start == 0 || tokens.is_punct(start - 1, ',') || tokens.is_quote(start - 1);
     let words = (start..colon).filter(|&i| tokens.is_word(i));
     let lower = words.clone().filter(|&i| !tokens.is_capitalised(i)).count();
     // "Sanders: 1,547.": a count or a score after the colon is a table's row, not speech.
@@ -461,12 +452,12 @@ fn speaker_before_colon(tokens: &Tokens, s: Window, colon: usize) -> bool {
 /// A colon that introduces a quotation after a clause: `… doesn't surprise pollster Daron Shaw:
 /// “Historically, …”`, also when the quotation opens the next paragraph. Not after page
 /// furniture ("Watch:", "Read more:").
-fn quotation_after_colon(tokens: &Tokens, s: Window, colon: usize) -> bool {
+fn quotation_after_colon(tokens: &Tokens, colon: usize) -> bool {
     let after = tokens.text[tokens.list[colon].end..].trim_start();
-    let words = (s.lo..colon).filter(|&i| tokens.is_word(i)).count();
+    let words = (0..colon).filter(|&i| tokens.is_word(i)).count();
     after.starts_with(['"', '“'])
         && words >= 3
-        && !(colon.saturating_sub(2).max(s.lo)..colon).any(|i| tokens.word_in(i, &COLON_LABELS))
+        && !(colon.saturating_sub(2)..colon).any(|i| tokens.word_in(i, &COLON_LABELS))
 }
 
 /// A cheap first look at a hit, before its sentence is tokenised: a dash can only be a byline
@@ -595,8 +586,8 @@ pub const VENUE_MEDIA: [&str; 4] = ["poll", "polls", "survey", "surveys"];
 /// Whether a third person's possessive comes right before `noun`, after "in": "in Bolton's
 /// view", "in Professor Knittel's view", "in her words" — not "in my opinion", "in view of",
 /// "in other words".
-fn someones(tokens: &Tokens, s: Window, noun: usize) -> bool {
-    let Some(owner) = noun.checked_sub(1).filter(|&p| p > s.lo) else {
+fn someones(tokens: &Tokens, noun: usize) -> bool {
+    let Some(owner) = noun.checked_sub(1).filter(|&p| p > 0) else {
         return false;
     };
     let pronoun = tokens.word_in(owner, &["his", "her", "their"]);
@@ -606,14 +597,14 @@ fn someones(tokens: &Tokens, s: Window, noun: usize) -> bool {
     // Back over the rest of the owner's name.
     let mut first = owner;
     while !pronoun
-        && first > s.lo
+        && first > 0
         && owner - first < 4
         && tokens.is_capitalised(first - 1)
         && !tokens.word_in(first - 1, &["in"])
     {
         first -= 1;
     }
-    first > s.lo && tokens.word_in(first - 1, &["in"])
+    first > 0 && tokens.word_in(first - 1, &["in"])
 }
 
 /// The length in bytes of the possessive ending ("'s", "’s") `word` has, or 0 when it has none.
@@ -626,8 +617,8 @@ pub fn possessive_len(word: &str) -> usize {
 
 /// The "in" that opens a venue phrase ending at `noun`: "In a new CNN poll", "in an interview",
 /// "In an NBC News/Wall Street Journal poll" (up to ten tokens back).
-fn venue_start(tokens: &Tokens, s: Window, noun: usize) -> Option<usize> {
-    let lo = noun.saturating_sub(10).max(s.lo);
+fn venue_start(tokens: &Tokens, noun: usize) -> Option<usize> {
+    let lo = noun.saturating_sub(10);
     (lo..noun)
         .rev()
         .take_while(|&i| {
@@ -637,9 +628,7 @@ fn venue_start(tokens: &Tokens, s: Window, noun: usize) -> Option<usize> {
                 || tokens.is_quote(i)
         })
         .find(|&i| tokens.word_in(i, &["in"]))
-        .filter(|&i| {
-            i == s.lo || tokens.is_punct(i - 1, ',') || tokens.word_in(i + 1, &["a", "an"])
-        })
+        .filter(|&i| i == 0 || tokens.is_punct(i - 1, ',') || tokens.word_in(i + 1, &["a", "an"]))
 }
 
 /// A quotation opens at `next` or a few words on, with no punctuation between: "called Trump
@@ -661,7 +650,7 @@ fn opens_quote(tokens: &Tokens, i: usize) -> bool {
 
 /// "the report", "his claims", "a note of": a noun, not the verb.
 fn is_noun_use(tokens: &Tokens, s: Window, first: usize, next: usize, form: Form) -> bool {
-    let prev = first.checked_sub(1).filter(|&p| p >= s.lo);
+    let prev = first.checked_sub(1);
     let prev_is_determiner = prev.is_some_and(|p| {
         tokens.word_in(p, &DETERMINERS) || {
             let w = tokens.str(p);
@@ -704,12 +693,12 @@ fn is_noun_use(tokens: &Tokens, s: Window, first: usize, next: usize, form: Form
 
 /// "Graham called both candidates liars", "he calls it a hoax": "call" right after its subject,
 /// naming someone something — not "a group called X", "called off", "called back".
-fn names_after_subject(tokens: &Tokens, s: Window, first: usize) -> bool {
+fn names_after_subject(tokens: &Tokens, first: usize) -> bool {
     let mut p = first;
-    while p > s.lo && is_adverb(tokens, p - 1) {
+    while p > 0 && is_adverb(tokens, p - 1) {
         p -= 1;
     }
-    let subject = p > s.lo
+    let subject = p > 0
         && (tokens.is_capitalised(p - 1)
             && !tokens.word_in(p - 1, &DETERMINERS)
             && !tokens.word_in(p - 1, &BEFORE_NOUNS)
@@ -725,8 +714,8 @@ fn names_after_subject(tokens: &Tokens, s: Window, first: usize) -> bool {
 /// A word for a record or a study heads the subject a few words before: "FEC records from the
 /// 2008 cycle show", "a new poll showing", "the survey found". No punctuation between, so the
 /// word is in the same phrase.
-fn evidence_before(tokens: &Tokens, s: Window, first: usize) -> bool {
-    let lo = first.saturating_sub(WINDOW).max(s.lo);
+fn evidence_before(tokens: &Tokens, first: usize) -> bool {
+    let lo = first.saturating_sub(WINDOW);
     (lo..first)
         .rev()
         .take_while(|&i| tokens.is_word(i))
@@ -874,24 +863,24 @@ fn speech_follows(tokens: &Tokens, s: Window, next: usize) -> bool {
 }
 
 /// The cue comes after a quotation, maybe with its speaker between: `“…,” he added`.
-fn after_quotation(tokens: &Tokens, s: Window, first: usize) -> bool {
+fn after_quotation(tokens: &Tokens, first: usize) -> bool {
     // A speaker may be long: "…," a statement uploaded to the ministry's website reads.
-    let lo = first.saturating_sub(2 * WINDOW).max(s.lo);
+    let lo = first.saturating_sub(2 * WINDOW);
     (lo..first).rev().any(|i| {
         let t = tokens.list[i];
         matches!(t.kind, Kind::Close | Kind::Either)
-            || (tokens.is_punct(i, ',') && i > s.lo && tokens.is_quote(i - 1))
+            || (tokens.is_punct(i, ',') && i > 0 && tokens.is_quote(i - 1))
     })
 }
 
 /// Whether the modal at `first` is epistemic ("may have", "might be") rather than about ability,
 /// permission or the month of May.
-fn epistemic(tokens: &Tokens, s: Window, first: usize) -> bool {
+fn epistemic(tokens: &Tokens, first: usize) -> bool {
     let word = tokens.str(first);
     if !MODALS.iter().any(|m| word.eq_ignore_ascii_case(m)) {
         return true; // a user's word or a phrase: no modal rules apply
     }
-    if word == "May" && first > s.lo {
+    if word == "May" && first > 0 {
         return false; // "on May 20"
     }
     let next = first + 1;
@@ -929,7 +918,7 @@ fn epistemic(tokens: &Tokens, s: Window, first: usize) -> bool {
 }
 
 /// The voice of a verb cue, from the words just before it.
-fn voice(tokens: &Tokens, s: Window, first: usize, entry: &Entry) -> Voice {
+fn voice(tokens: &Tokens, first: usize, entry: &Entry) -> Voice {
     if !matches!(entry.role, Role::Speech | Role::Belief) {
         return Voice::Active;
     }
@@ -937,7 +926,7 @@ fn voice(tokens: &Tokens, s: Window, first: usize, entry: &Entry) -> Voice {
     let mut subject = None;
     let mut i = first;
     for _ in 0..5 {
-        if i == s.lo {
+        if i == 0 {
             break;
         }
         i -= 1;
@@ -974,9 +963,9 @@ fn voice(tokens: &Tokens, s: Window, first: usize, entry: &Entry) -> Voice {
 
 /// The "it" of an impersonal passive whose participle is token `first`: "It is claimed",
 /// "it has been reported", "it's said".
-fn impersonal_start(tokens: &Tokens, s: Window, first: usize) -> usize {
+fn impersonal_start(tokens: &Tokens, first: usize) -> usize {
     let mut i = first;
-    while i > s.lo && first - i < 5 {
+    while i > 0 && first - i < 5 {
         i -= 1;
         if tokens.word_in(i, &["it", "it's", "it’s"]) {
             return i;
@@ -1009,11 +998,10 @@ mod tests {
     use crate::lexicon::Lexicon;
 
     fn cues(text: &str) -> Vec<(String, Role, Voice)> {
-        use crate::claims::quotes::quotations;
+        use crate::block::quotes::quotations;
         let lexicon = Lexicon::new(&Config::default()).unwrap();
         let tokens = Tokens::new(text, Span::new(0, text.len()));
         let window = Window {
-            lo: 0,
             hi: tokens.len(),
             span: Span::new(0, text.len()),
         };

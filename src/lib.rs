@@ -13,6 +13,7 @@
 //! (the DOM) or Unicode code points (the evaluation data).
 
 pub mod analyzer;
+pub mod block;
 pub mod claim;
 pub mod claims;
 pub mod config;

@@ -13,7 +13,7 @@
 //! evaluation counts.
 
 use super::is_auxiliary;
-use super::tokens::Tokens;
+use crate::block::tokens::Tokens;
 use crate::lexicon::tables::DETERMINERS;
 use crate::lexicon::words::Words;
 

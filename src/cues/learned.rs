@@ -16,7 +16,7 @@
 
 use super::anchor::anchor;
 use super::learned_weights::{BITS, GATE, HEDGES, PRONOUNS, THRESHOLD, WEIGHTS, WH};
-use super::tokens::{Kind, Token, Tokens};
+use crate::block::tokens::{Kind, Token, Tokens};
 use crate::span::Span;
 use std::cell::Cell;
 
