@@ -18,6 +18,7 @@ pub mod claim;
 pub mod claims;
 pub mod config;
 pub mod cues;
+pub mod grammar;
 pub mod lexicon;
 pub mod offsets;
 pub mod segmenter;
