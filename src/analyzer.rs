@@ -16,8 +16,6 @@ use std::borrow::Cow;
 /// Finds claims in text. Build one per configuration and reuse it: building compiles the lexicon.
 pub struct Analyzer {
     lexicon: Lexicon,
-    /// The user's ignore words, lower case: the learned cues respect them as the lexicon does.
-    ignored: Vec<String>,
     /// The trained model's second look, unless the configuration asks for the rules only.
     model: Option<Model>,
 }
@@ -26,11 +24,6 @@ impl Analyzer {
     pub fn new(config: &Config) -> Result<Self, ConfigError> {
         Ok(Analyzer {
             lexicon: Lexicon::new(config)?,
-            ignored: config
-                .ignore_words
-                .iter()
-                .map(|w| w.trim().to_lowercase())
-                .collect(),
             model: (!config.rules_only).then(Model::new),
         })
     }
@@ -107,7 +100,8 @@ impl Analyzer {
             .filter(|c| c.kind != ClaimKind::Hedged)
             .map(|c| c.cue)
             .collect();
-        let ignored = |word: &str| self.ignored.iter().any(|w| w == word);
+        // The lexicon's own ignore list: ignoring a lemma ignores all its forms here too.
+        let ignored = |word: &str| self.lexicon.is_ignored(word);
         let found = model.cues(block.tokens(), &reports, &taken, ignored);
         if found.is_empty() {
             return;
