@@ -9,7 +9,9 @@
 //! Nothing here imports a stage: only [`crate::block`] and [`crate::lexicon`].
 
 use crate::block::tokens::{Kind, Tokens};
-use crate::lexicon::tables::{ADVERBS, BE_FORMS, COMPLEMENTIZERS};
+use crate::lexicon::tables::{
+    BE_FORMS, COMPLEMENTIZERS, NOUN_PHRASE_OPENERS, POSSESSIVE_DETERMINERS, PRE_VERBAL,
+};
 use crate::lexicon::words::Words;
 
 /// A cheap test for a verb: an auxiliary, or a lower-case word ending in "-ed".
@@ -60,9 +62,11 @@ pub fn possessive_len(word: &str) -> usize {
 /// Pronouns that can be the subject of a present-tense verb.
 pub const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "you", "they", "who", "people"];
 
-/// An adverb by shape or by list: "periodically", "also".
-pub fn is_adverb(tokens: &Tokens, i: usize) -> bool {
-    tokens.word_in(i, &ADVERBS)
+/// A word that may stand between a subject and its verb: an adverb by shape ("periodically") or
+/// one of [`PRE_VERBAL`], which holds auxiliaries, modals and "who" as well as adverbs — so
+/// `is_pre_verbal("would")` is true, and the name says no more than that.
+pub fn is_pre_verbal(tokens: &Tokens, i: usize) -> bool {
+    tokens.word_in(i, &PRE_VERBAL)
         || tokens.is_word(i) && {
             let w = tokens.str(i);
             w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase())
@@ -72,7 +76,7 @@ pub fn is_adverb(tokens: &Tokens, i: usize) -> bool {
 /// An auxiliary, negation or adverb: the words of a verb group before the verb that carries it
 /// ("was also", "has not", "didn't", "repeatedly").
 pub fn is_auxiliary(tokens: &Tokens, i: usize) -> bool {
-    is_adverb(tokens, i) || tokens.word_in(i, &BE_FORMS) || is_negated_auxiliary(tokens.str(i))
+    is_pre_verbal(tokens, i) || tokens.word_in(i, &BE_FORMS) || is_negated_auxiliary(tokens.str(i))
 }
 
 /// "don't", "didn’t", "isn't"…: one token to the tokeniser, an auxiliary before a verb.
@@ -93,14 +97,10 @@ pub fn opens_quote(tokens: &Tokens, i: usize) -> bool {
 /// confirmed…").
 pub fn opens_noun_phrase(tokens: &Tokens, p: usize) -> bool {
     let word = tokens.str(p);
-    tokens.word_in(
-        p,
-        &[
-            "a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my",
-            "your", "no", "any", "every", "each",
-        ],
-    ) || tokens.is_word(p)
-        && (possessive_len(word) > 0 || word.starts_with(|c: char| c.is_ascii_digit()))
+    tokens.word_in(p, &NOUN_PHRASE_OPENERS)
+        || tokens.word_in(p, &POSSESSIVE_DETERMINERS)
+        || tokens.is_word(p)
+            && (possessive_len(word) > 0 || word.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Whether token `i` is a lower-case word that can be a noun after an adjective: not a
@@ -124,8 +124,7 @@ pub fn noun_follows(tokens: &Tokens, i: usize) -> bool {
 /// ("his", "their").
 pub fn is_possessive(word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
-    possessive_len(&lower) > 0
-        || ["his", "her", "their", "its", "our", "my", "your"].contains(&lower.as_str())
+    possessive_len(&lower) > 0 || POSSESSIVE_DETERMINERS.contains(&lower.as_str())
 }
 
 /// Words that open the object or clause of a verb: "attacks the judge", "claims he won".

@@ -12,7 +12,8 @@
 use crate::block::tokens::{Kind, Tokens};
 use crate::claim::Stance;
 use crate::lexicon::tables::{
-    ADVERBS, BEFORE_NOUNS, COMPLEMENTIZERS, DETERMINERS, EVIDENCE, FIRST_PERSON, MODALS, NOT_FINITE,
+    ARTICLES, BEFORE_NOUNS, COMPLEMENTIZERS, DETERMINERS, EVIDENCE, FIRST_PERSON, MODALS,
+    NOT_FINITE, POSSESSIVE_DETERMINERS, PRE_VERBAL, THIRD_PERSON_POSSESSIVES,
 };
 use crate::lexicon::words::Words;
 use crate::lexicon::{Entry, Form, Needs, Role};
@@ -131,7 +132,10 @@ pub(super) fn other_verb_with(tokens: &Tokens, lemma: &str, next: usize) -> bool
 /// "-s" form not after a determiner or preposition ("his claims", "answering questions").
 pub(super) fn finite_enough(tokens: &Tokens, first: usize, entry: &Entry) -> bool {
     let mut prev = first;
-    while prev > 0 && tokens.word_in(prev - 1, &ADVERBS) && !tokens.word_in(prev - 1, &NOT_FINITE) {
+    while prev > 0
+        && tokens.word_in(prev - 1, &PRE_VERBAL)
+        && !tokens.word_in(prev - 1, &NOT_FINITE)
+    {
         prev -= 1;
     }
     let before = prev.checked_sub(1);
@@ -167,10 +171,9 @@ pub(super) fn finite_enough(tokens: &Tokens, first: usize, entry: &Entry) -> boo
             tokens.is_punct(p, '%')
                 || tokens.is_word(p)
                     && !tokens.word_in(p, &NOT_FINITE)
-                    && !tokens.word_in(
-                        p,
-                        &["a", "an", "the", "my", "your", "his", "its", "our", "their"],
-                    )
+                    && !tokens.word_in(p, &ARTICLES)
+                    // A possessive, but not "her", which is also an object: "let her say".
+                    && (!tokens.word_in(p, &POSSESSIVE_DETERMINERS) || tokens.word_in(p, &["her"]))
         }),
         // "500 confirmed cases", "the state's confirmed caseload", "the announced cuts": a
         // participle between a determiner (or a number) and its noun is an adjective ("said"
@@ -354,7 +357,7 @@ pub(super) fn someones(tokens: &Tokens, noun: usize) -> bool {
     let Some(owner) = noun.checked_sub(1).filter(|&p| p > 0) else {
         return false;
     };
-    let pronoun = tokens.word_in(owner, &["his", "her", "their"]);
+    let pronoun = tokens.word_in(owner, &THIRD_PERSON_POSSESSIVES);
     if !pronoun && possessive_len(tokens.str(owner)) == 0 {
         return false;
     }
@@ -449,7 +452,7 @@ pub(super) fn is_noun_use(
 /// naming someone something — not "a group called X", "called off", "called back".
 pub(super) fn names_after_subject(tokens: &Tokens, first: usize) -> bool {
     let mut p = first;
-    while p > 0 && is_adverb(tokens, p - 1) {
+    while p > 0 && is_pre_verbal(tokens, p - 1) {
         p -= 1;
     }
     let subject = p > 0

@@ -16,7 +16,7 @@ use crate::grammar::*;
 /// Whether the word before token `first` (past any adverbs) is "you".
 pub(super) fn subject_is_you(tokens: &Tokens, first: usize) -> bool {
     let mut p = first;
-    while p > 0 && is_adverb(tokens, p - 1) {
+    while p > 0 && is_pre_verbal(tokens, p - 1) {
         p -= 1;
     }
     p > 0 && tokens.word_in(p - 1, &["you"])
@@ -37,7 +37,7 @@ pub(super) fn voice(tokens: &Tokens, first: usize, entry: &Entry) -> Voice {
         i -= 1;
         if tokens.word_in(i, &BE_FORMS) {
             be = true;
-        } else if !is_adverb(tokens, i) {
+        } else if !is_pre_verbal(tokens, i) {
             subject = Some(i);
             break;
         }
@@ -75,7 +75,7 @@ pub(super) fn impersonal_start(tokens: &Tokens, first: usize) -> usize {
         if tokens.word_in(i, &["it", "it's", "it’s"]) {
             return i;
         }
-        if !(tokens.word_in(i, &BE_FORMS) || is_adverb(tokens, i)) {
+        if !(tokens.word_in(i, &BE_FORMS) || is_pre_verbal(tokens, i)) {
             break;
         }
     }
