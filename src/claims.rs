@@ -36,7 +36,7 @@ use crate::block::tokens::Tokens;
 use crate::claim::{Claim, ClaimKind};
 use crate::cues::{Cue, Window};
 use crate::lexicon::Role;
-use crate::lexicon::tables::{ANONYMOUS_SOURCES, DETERMINERS};
+use crate::lexicon::tables::{ANONYMOUS_SOURCES, DETERMINERS, JOINING_CONJUNCTIONS};
 use crate::lexicon::words::Words;
 use crate::span::Span;
 use builders::*;
@@ -88,7 +88,7 @@ fn joined_at(ctx: &Context, first: usize) -> Option<usize> {
     let mut joined = false;
     while i > 0 && first - i < 3 {
         let j = i - 1;
-        if t.is_punct(j, ',') || t.word_in(j, &["and", "but"]) {
+        if t.is_punct(j, ',') || t.word_in(j, &JOINING_CONJUNCTIONS) {
             joined = true;
             i = j;
         } else {

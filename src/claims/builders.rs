@@ -12,7 +12,10 @@ use crate::block::tokens::Kind;
 use crate::claim::ClaimKind;
 use crate::cues::{Cue, VENUE_MEDIA, Voice};
 use crate::grammar::{is_possessive, looks_like_verb, possessive_len};
-use crate::lexicon::tables::{BE_FORMS, COMPLEMENTIZERS, TENTATIVE};
+use crate::lexicon::tables::{
+    AGENT_PREPOSITIONS, BE_FORMS, COMPLEMENTIZERS, JOINING_CONJUNCTIONS, RELATIVE_PRONOUNS,
+    TENTATIVE,
+};
 use crate::lexicon::words::Words;
 use crate::lexicon::{Form, Role};
 use crate::span::Span;
@@ -88,7 +91,7 @@ pub(super) fn verb_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, 
     let adjunct = cue.entry.form == Form::Gerund
         && !progressive
         && (follows_break || adjunct_gerund(ctx, before));
-    let source = if adjunct || before > 0 && t.word_in(before - 1, &["and", "but"]) {
+    let source = if adjunct || before > 0 && t.word_in(before - 1, &JOINING_CONJUNCTIONS) {
         // "…, saying that…", "… and said that…": the subject of the main clause speaks.
         main_subject(ctx)
     } else {
@@ -162,7 +165,7 @@ pub(super) fn postposed(ctx: &Context, before: usize, after: usize) -> bool {
     while start > 0 && !t.is_punct(start - 1, ',') && !t.is_quote(start - 1) {
         start -= 1;
     }
-    let relative = t.word_in(start, &["who", "which", "whose", "whom"]);
+    let relative = t.word_in(start, &RELATIVE_PRONOUNS);
     let clause = (start..before - 1).any(|i| t.is_word(i) && looks_like_verb(t.str(i)));
     ends && !relative && clause
 }
@@ -332,7 +335,7 @@ pub(super) fn noun_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, 
     let source = if cue.first > 0 && t.is_word(cue.first - 1) && is_possessive(t.str(cue.first - 1))
     {
         Some(t.list[cue.first - 1].span())
-    } else if t.word_in(after, &["by", "from"]) {
+    } else if t.word_in(after, &AGENT_PREPOSITIONS) {
         phrase_after(ctx, after + 1)
     } else if t.word_in(cue.first, &["in"]) {
         // "In a statement, the ministry…": the subject after the comma.

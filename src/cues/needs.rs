@@ -12,8 +12,9 @@
 use crate::block::tokens::{Kind, Tokens};
 use crate::claim::Stance;
 use crate::lexicon::tables::{
-    ARTICLES, BEFORE_NOUNS, COMPLEMENTIZERS, DETERMINERS, EVIDENCE, FIRST_PERSON, MODALS,
-    NOT_FINITE, POSSESSIVE_DETERMINERS, PRE_VERBAL, THIRD_PERSON_POSSESSIVES,
+    ARTICLES, BEFORE_NOUNS, CLAUSE_SUBJECTS, COMPLEMENTIZERS, DETERMINERS, DO_AND_WILL, EVIDENCE,
+    FIRST_PERSON, HE_OR_SHE, MODALS, NOT_FINITE, POSSESSIVE_DETERMINERS, PRE_VERBAL,
+    SUBJECTS_BEFORE_A_VERB, THIRD_PERSON_POSSESSIVES,
 };
 use crate::lexicon::words::Words;
 use crate::lexicon::{Entry, Form, Needs, Role};
@@ -63,7 +64,7 @@ pub(super) fn fits(tokens: &Tokens, s: Window, first: usize, last: usize, entry:
             Needs::Named => {
                 first > 0 && {
                     let p = first - 1;
-                    tokens.word_in(p, &["he", "she"])
+                    tokens.word_in(p, &HE_OR_SHE)
                         || tokens.is_capitalised(p)
                             && p > 0
                             && !tokens.word_in(p, &DETERMINERS)
@@ -230,9 +231,7 @@ pub(super) fn finite_enough(tokens: &Tokens, first: usize, entry: &Entry) -> boo
 
 /// Whether token `p` is the "not" of a finite verb group: "did not", "would not".
 pub(super) fn negated_finite(tokens: &Tokens, p: usize) -> bool {
-    p > 0
-        && tokens.word_in(p, &["not"])
-        && tokens.word_in(p - 1, &["did", "does", "do", "would", "will"])
+    p > 0 && tokens.word_in(p, &["not"]) && tokens.word_in(p - 1, &DO_AND_WILL)
 }
 
 /// A colon after a speaker: a short name-like phrase opens the clause ("Trump: …",
@@ -430,10 +429,8 @@ pub(super) fn is_noun_use(
         // "terror attacks on", "his calls for": an "-s" form is a verb when an object or a clause
         // follows ("attacks Clinton", "claims that", "offers him"), a noun otherwise.
         Form::Third => {
-            let subject_before = prev.is_some_and(|p| {
-                tokens.word_in(p, &["he", "she", "it", "who", "which", "that"])
-                    || tokens.is_capitalised(p)
-            });
+            let subject_before = prev
+                .is_some_and(|p| tokens.word_in(p, &CLAUSE_SUBJECTS) || tokens.is_capitalised(p));
             let clause_ends = next >= s.hi || !tokens.is_word(next);
             prev_is_determiner
                 || !(tokens.is_capitalised(next)
@@ -459,7 +456,7 @@ pub(super) fn names_after_subject(tokens: &Tokens, first: usize) -> bool {
         && (tokens.is_capitalised(p - 1)
             && !tokens.word_in(p - 1, &DETERMINERS)
             && !tokens.word_in(p - 1, &BEFORE_NOUNS)
-            || tokens.word_in(p - 1, &["he", "she", "they", "who", "we"]));
+            || tokens.word_in(p - 1, &SUBJECTS_BEFORE_A_VERB));
     subject
         && tokens.is_word(first + 1)
         && !tokens.word_in(

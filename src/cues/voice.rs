@@ -7,7 +7,7 @@
 //! auxiliaries and adverbs), so it costs O(1) per cue.
 
 use crate::block::tokens::Tokens;
-use crate::lexicon::tables::{BE_FORMS, FIRST_PERSON};
+use crate::lexicon::tables::{BE_FORMS, FIRST_PERSON, IMPERSONAL_IT};
 use crate::lexicon::{Entry, Form, Role};
 
 use super::Voice;
@@ -72,7 +72,7 @@ pub(super) fn impersonal_start(tokens: &Tokens, first: usize) -> usize {
     let mut i = first;
     while i > 0 && first - i < 5 {
         i -= 1;
-        if tokens.word_in(i, &["it", "it's", "it’s"]) {
+        if tokens.word_in(i, &IMPERSONAL_IT) {
             return i;
         }
         if !(tokens.word_in(i, &BE_FORMS) || is_pre_verbal(tokens, i)) {

@@ -493,6 +493,30 @@ pub const POSSESSIVE_DETERMINERS: [&str; 7] = ["my", "your", "his", "her", "its"
 /// The possessive determiners of a third person: "in Bolton's book", "in his book" are someone's.
 pub const THIRD_PERSON_POSSESSIVES: [&str; 3] = ["his", "her", "their"];
 
+/// Relative pronouns: "Trump, who…, said".
+pub const RELATIVE_PRONOUNS: [&str; 4] = ["who", "which", "whose", "whom"];
+
+/// Conjunctions that join a verb of saying to the clause before it: "… but said", "…, and added".
+pub const JOINING_CONJUNCTIONS: [&str; 2] = ["and", "but"];
+
+/// Auxiliaries before "not" in a negated finite verb group: "did not say", "would not comment".
+pub const DO_AND_WILL: [&str; 5] = ["did", "does", "do", "would", "will"];
+
+/// The singular personal pronouns of a person.
+pub const HE_OR_SHE: [&str; 2] = ["he", "she"];
+
+/// "It" of an impersonal passive: "it is claimed", "it's said".
+pub const IMPERSONAL_IT: [&str; 3] = ["it", "it's", "it’s"];
+
+/// Pronouns that make the word after them a finite verb: "they report".
+pub const SUBJECTS_BEFORE_A_VERB: [&str; 5] = ["he", "she", "they", "who", "we"];
+
+/// Pronouns before an "-s" form that make it a verb, not a plural noun: "it claims", "which says".
+pub const CLAUSE_SUBJECTS: [&str; 6] = ["he", "she", "it", "who", "which", "that"];
+
+/// Prepositions that introduce the owner of a noun of saying: "a claim by the ministry".
+pub const AGENT_PREPOSITIONS: [&str; 2] = ["by", "from"];
+
 /// The articles.
 pub const ARTICLES: [&str; 3] = ["a", "an", "the"];
 
