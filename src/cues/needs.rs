@@ -6,8 +6,9 @@
 //! # Invariants
 //! Every check looks at most [`WINDOW`] tokens (twice that for a quotation before the cue, ten for
 //! a venue) around the hit, so a hit costs O(1) tokens and a sentence is linear in its hits.
-//! Known exceptions, bounded by the sentence, not the block: [`finite_enough`]'s look back for a
-//! comma and [`speaker_before_colon`]'s word count before a colon.
+//! The two looks back to the sentence start are O(1) too: whether a comma comes before the cue
+//! is [`Tokens::first_comma`] (found once per sentence), and a colon's "three words before it"
+//! stops at the third word.
 
 use crate::block::tokens::{Kind, Tokens};
 use crate::claim::Stance;
@@ -159,9 +160,7 @@ pub(super) fn finite_enough(tokens: &Tokens, first: usize, entry: &Entry) -> boo
         // apposition closed by a comma — not "a country, say, France".
         Form::Base
             if entry.lemma.is_some_and(|l| NEVER_NOUNS.contains(&l))
-                && before.is_some_and(|p| {
-                    tokens.is_punct(p, ',') && (0..p).any(|i| tokens.is_punct(i, ','))
-                })
+                && before.is_some_and(|p| tokens.is_punct(p, ',') && tokens.first_comma() < p)
                 && tokens.is_word(first + 1) =>
         {
             true
@@ -272,9 +271,10 @@ pub(super) fn speaker_before_colon(tokens: &Tokens, colon: usize) -> bool {
 /// furniture ("Watch:", "Read more:").
 pub(super) fn quotation_after_colon(tokens: &Tokens, colon: usize) -> bool {
     let after = tokens.text[tokens.list[colon].end..].trim_start();
-    let words = (0..colon).filter(|&i| tokens.is_word(i)).count();
+    // Three words before the colon: counting stops at the third, not at the colon.
+    let three_words = || (0..colon).filter(|&i| tokens.is_word(i)).nth(2).is_some();
     after.starts_with(['"', '“'])
-        && words >= 3
+        && three_words()
         && !(colon.saturating_sub(2)..colon).any(|i| tokens.word_in(i, &COLON_LABELS))
 }
 
