@@ -414,6 +414,10 @@
    * changed, and text never seen, are brought up to date; everything else keeps its ranges.
    */
   function catchUp() {
+    if (focus && !focus.region.isConnected) {
+      reanalyse({ keepCache: true }); // the article was replaced while off
+      return;
+    }
     const roots = new Set();
     const affected = new Set();
     for (const block of blocks) {
