@@ -210,7 +210,8 @@
       // Known text that Readability left out (navigation, teasers, credits, ad labels…): never read,
       // even inside the region. Text hidden at the time (`hidden`, inline display:none), which
       // Readability drops as invisible, is not known: shown later inside the region, it is read.
-      const left = new Set();
+      // Weak: a page that replaces its nodes for hours must not keep the old ones alive through us.
+      const left = new WeakSet();
       for (const live of twin.values()) if (!inArticle.has(live)) left.add(live);
       for (const hidden of region.querySelectorAll('[hidden], [style*="none" i], [style*="hidden" i], [aria-hidden="true"]')) {
         const inner = doc.createTreeWalker(hidden, 4);
@@ -254,7 +255,7 @@
     constructor(region, roots, inArticle, left, article) {
       this.region = region;
       this.roots = roots;
-      this.textNodes = inArticle;
+      this.textNodes = new WeakSet(inArticle);
       this.left = left;
       this.title = article.title ?? '';
       this.chars = article.length ?? 0;
