@@ -23,6 +23,7 @@
 
 pub mod antecedents;
 pub mod quotes;
+pub mod specificity;
 
 use crate::claim::{Claim, ClaimKind};
 use crate::cues::tokens::{Kind, Tokens};

@@ -7,6 +7,7 @@
 mod gold;
 mod metrics;
 mod score_py;
+mod specificity;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -134,6 +135,7 @@ pub fn run(args: &EvalArgs) -> Result<(), CliError> {
             }
         }
     }
+    specificity::report(&dir, &specificity::articles_dir());
     if disagreements.is_empty() {
         return Ok(());
     }

@@ -1,0 +1,738 @@
+//! Is the source of a claim *named* (a person or an organisation by name: "Senator Maria Lopez",
+//! "Reuters", "the Pentagon", "Iran's Intelligence Ministry") or *anonymous* (unnamed people:
+//! "officials", "people familiar with the matter", "a senior official who spoke on condition of
+//! anonymity")? The definition is `../shared/CLAIMS.md`'s; the words are data in
+//! [`crate::lexicon::sources`].
+//!
+//! # Rules, in order
+//! 1. A pronoun standing for a person ("he", "she", "his", "her") is neither: it takes the
+//!    specificity of its antecedent ([`Reading::Pronoun`]); other pronouns ("they", "it", "we")
+//!    are not guessed at ([`Reading::Unknown`]).
+//! 2. A word that withholds a name inside the source's first phrase ("unnamed", "anonymous",
+//!    "unidentified") makes it anonymous.
+//! 3. The head of the source's first noun phrase decides (the word before a preposition, a
+//!    relative pronoun or a comma: "a spokesman | for the ministry"); in a coordination ("Trump
+//!    and his aides") one named part makes the source named:
+//!    - people described, not named — "officials", "a source", "witnesses", "an aide", "two
+//!      people", "Democrats", "authorities" — and bare quantifiers ("some", "many", "one of his
+//!      aides"): **anonymous**, whatever the determiner;
+//!    - a spokesperson: **named** — they speak for an organisation, on the record, and their word
+//!      is the organisation's ("a spokesman for the ministry", "a Pentagon spokesperson");
+//!    - an office held by one person (CEO, president, minister, judge, lawyer, wife…): **named**
+//!      with "the", a possessive or a name ("the company's CEO", "Apple's chief executive", "his
+//!      lawyer": the reader can tell who), **anonymous** with "a", "one" or in the plural ("a
+//!      former minister", "prosecutors");
+//!    - an organisation: **named** when definite, possessed or bare ("the ministry" after a named
+//!      one, "the Clinton campaign", "police" — the force of the place the story is about, speaking
+//!      as an institution), **anonymous** when indefinite or a plural without a name ("a local
+//!      hospital", "news outlets");
+//!    - a document or medium: **named** when it says whose or refers back ("a report by the
+//!      Times", "a CNN poll", "the report", "state media"), **anonymous** otherwise ("reports",
+//!      "Russian media");
+//!    - a capitalised word that is none of the above and no nationality: a name, **named**
+//!      ("Reuters", "Tim Cook", "the White House").
+//! 4. A spokesperson, an office-holder or an unknown noun that rule 3 found named becomes
+//!    anonymous when a phrase withholding the name is in the source or near it in its sentence
+//!    ("the company's CEO, who declined to be named"; "speaking on condition of anonymity, a
+//!    Pentagon spokesperson said"). A name or an organisation stays named ("Reuters, citing
+//!    officials who spoke on condition of anonymity").
+//!
+//! One pass over the source's words and at most [`WINDOW`] words on each side of it; no
+//! allocation, no regular expression. Capitals are tested in ASCII, like the antecedents: a name
+//! with another first capital ("Ángel") is read by its other words.
+
+use serde::{Deserialize, Serialize};
+
+use crate::lexicon::sources::{
+    ANONYMITY, ANONYMOUS_WORDS, CONJUNCTIONS, DEFINITE, DEMONYMS, DESCRIPTORS, DOCUMENTS,
+    INDEFINITE, NAMED_PHRASES, ORGANISATION_PLURALS, ORGANISATIONS, OTHER_PRONOUNS, PEOPLE,
+    PERSONAL_PRONOUNS, PHRASE_ENDS, ROLE_PLURALS, ROLES, VOICES,
+};
+use crate::lexicon::words::{WordList, Words};
+use crate::span::Span;
+
+/// Whether a claim's source names someone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Specificity {
+    /// A person or an organisation by name: "Senator Maria Lopez", "Reuters", "the Pentagon".
+    Named,
+    /// Unnamed people: "officials", "people familiar with the matter", "critics".
+    Anonymous,
+}
+
+/// What the words of a source say about its specificity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    Is(Specificity),
+    /// "he", "she", "his", "her": the antecedent's specificity.
+    Pronoun,
+    /// Nothing to tell by: "they", "it", "we", an empty source.
+    Unknown,
+}
+
+/// How many words on each side of a source are searched for a phrase withholding its name.
+pub const WINDOW: usize = 16;
+/// How many words of a source are read; a source is a noun phrase, rarely over a dozen words.
+const MAX_WORDS: usize = 40;
+
+/// The specificity of the source at `source` in `text`, in its sentence `sentence` (both byte
+/// spans into `text`); `None` for pronouns and sources nothing can be told of.
+pub fn classify(text: &str, source: Span, sentence: Span) -> Option<Specificity> {
+    match read(text, source, sentence) {
+        Reading::Is(specificity) => Some(specificity),
+        Reading::Pronoun | Reading::Unknown => None,
+    }
+}
+
+/// What the words of the source at `source` in `text` say, in its sentence `sentence`.
+/// Spans out of range or off character boundaries read as [`Reading::Unknown`].
+pub fn read(text: &str, source: Span, sentence: Span) -> Reading {
+    let Some(written) = text.get(source.start..source.end) else {
+        return Reading::Unknown;
+    };
+    let mut buffer = [Word::default(); MAX_WORDS];
+    let words = split(written, &mut buffer);
+    if words.is_empty() {
+        return Reading::Unknown;
+    }
+    // The first phrase, up to the first comma or dash: "Matt Bennett, a founder of Third Way".
+    let first = words
+        .iter()
+        .position(|w| w.break_after)
+        .map_or(words, |i| &words[..=i]);
+    if first.iter().any(|w| w.is_in(&ANONYMOUS_WORDS)) {
+        return Reading::Is(Specificity::Anonymous);
+    }
+    let (reading, overridable) = phrase(first);
+    if reading == Reading::Is(Specificity::Named)
+        && overridable
+        && (has_phrase(words, ANONYMITY) || withheld_nearby(text, source, sentence))
+    {
+        return Reading::Is(Specificity::Anonymous);
+    }
+    reading
+}
+
+/// The specificity of a name as an earlier claim wrote it (an antecedent: "Senator John Smith").
+pub fn of_name(name: &str) -> Option<Specificity> {
+    classify(name, Span::new(0, name.len()), Span::new(0, name.len()))
+}
+
+/// One word of a source, without the punctuation around it.
+#[derive(Clone, Copy, Default)]
+struct Word<'a> {
+    text: &'a str,
+    /// It ended in "'s" or "s'" (removed from `text`).
+    possessive: bool,
+    /// A comma, a semicolon, a colon or a dash follows it: the phrase ends.
+    break_after: bool,
+}
+
+impl Word<'_> {
+    fn is_in(&self, list: &impl WordList) -> bool {
+        list.has(self.text.as_bytes())
+    }
+
+    fn capitalised(&self) -> bool {
+        self.text
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_uppercase)
+    }
+
+    fn is(&self, word: &str) -> bool {
+        self.text.eq_ignore_ascii_case(word)
+    }
+
+    /// A nationality or a region: "Iranian", "U.S.", "Western".
+    fn is_demonym(&self) -> bool {
+        let b = self.text.as_bytes();
+        self.is_in(&DEMONYMS)
+            || (b.len() > 4 && [&b"ian"[..], b"ians"].iter().any(|s| ends_with_ci(b, s)))
+    }
+
+    /// A capitalised word no list knows and no nationality: a name ("Reuters", "Cook", "Iran").
+    fn is_name(&self) -> bool {
+        static LISTS: [&Words; 15] = [
+            &PEOPLE,
+            &ROLES,
+            &VOICES,
+            &ORGANISATIONS,
+            &DOCUMENTS,
+            &INDEFINITE,
+            &DEFINITE,
+            &PERSONAL_PRONOUNS,
+            &OTHER_PRONOUNS,
+            &DESCRIPTORS,
+            &ANONYMOUS_WORDS,
+            &PHRASE_ENDS,
+            &CONJUNCTIONS,
+            &DEMONYMS,
+            &ROLE_PLURALS,
+        ];
+        self.capitalised() && !self.is_demonym() && !LISTS.iter().any(|list| self.is_in(*list))
+    }
+}
+
+fn ends_with_ci(word: &[u8], suffix: &[u8]) -> bool {
+    word.len() >= suffix.len() && word[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
+/// Splits `written` into words at white space, into `buffer` (words past its end are dropped).
+fn split<'a, 'b>(written: &'a str, buffer: &'b mut [Word<'a>; MAX_WORDS]) -> &'b [Word<'a>] {
+    let mut n = 0;
+    for raw in written.split(char::is_whitespace) {
+        if n == MAX_WORDS {
+            break;
+        }
+        let trimmed = raw.trim_start_matches(['(', '[', '"', '“', '‘', '\'']);
+        let core =
+            trimmed.trim_end_matches([',', ';', ':', ')', ']', '"', '”', '—', '–', '?', '!', '‘']);
+        let break_after = core.len() < trimmed.len()
+            && trimmed[core.len()..].contains([',', ';', ':', '—', '–'])
+            || matches!(core, "—" | "–" | "-" | "--");
+        if matches!(core, "—" | "–" | "-" | "--") {
+            if let Some(previous) = buffer[..n].last_mut() {
+                previous.break_after = true;
+            }
+            continue;
+        }
+        let (core, possessive) = strip_possessive(core);
+        // "Inc." and "Jr." lose their full stop, "U.S." keeps it (its lists spell it so).
+        let core = match core.strip_suffix('.') {
+            Some(bare) if !bare.contains('.') => bare,
+            _ => core,
+        };
+        // A closing single quote that is no possessive: "‘officials’".
+        let core = core.trim_end_matches(['’', '\'']);
+        if core.is_empty() {
+            continue;
+        }
+        buffer[n] = Word {
+            text: core,
+            possessive,
+            break_after,
+        };
+        n += 1;
+    }
+    &buffer[..n]
+}
+
+fn strip_possessive(word: &str) -> (&str, bool) {
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if let Some(bare) = word.strip_suffix(suffix)
+            && !bare.is_empty()
+        {
+            return (bare, true);
+        }
+    }
+    for suffix in ["s'", "s’"] {
+        if word.len() > suffix.len() && word.ends_with(suffix) {
+            return (&word[..word.len() - suffix.len() + 1], true);
+        }
+    }
+    (word, false)
+}
+
+/// The reading of a source's first phrase, and whether a nearby phrase withholding a name may
+/// overrule a named reading (rule 4).
+fn phrase(words: &[Word]) -> (Reading, bool) {
+    // The noun phrase ends at a preposition or a relative pronoun; its tail ("for the ministry",
+    // "by the Times") only matters to documents.
+    let end = words
+        .iter()
+        .position(|w| w.is_in(&PHRASE_ENDS))
+        .unwrap_or(words.len());
+    let (noun_phrase, tail) = words.split_at(end);
+    if noun_phrase.is_empty() {
+        // "Of the officials, …": read what follows the preposition.
+        return match tail.split_first() {
+            Some((_, rest)) if !rest.is_empty() => phrase(rest),
+            _ => (Reading::Unknown, false),
+        };
+    }
+    let mut named: Option<bool> = None;
+    let mut anonymous = false;
+    let mut pronoun = false;
+    let mut parts = noun_phrase.split(|w| w.is_in(&CONJUNCTIONS)).peekable();
+    while let Some(part) = parts.next() {
+        let part_tail = if parts.peek().is_none() { tail } else { &[] };
+        match conjunct(part, part_tail) {
+            (Reading::Is(Specificity::Named), overridable) => {
+                named = Some(named.unwrap_or(true) && overridable);
+            }
+            (Reading::Is(Specificity::Anonymous), _) => anonymous = true,
+            (Reading::Pronoun, _) => pronoun = true,
+            (Reading::Unknown, _) => {}
+        }
+    }
+    match named {
+        Some(overridable) => (Reading::Is(Specificity::Named), overridable),
+        None if anonymous => (Reading::Is(Specificity::Anonymous), false),
+        None if pronoun => (Reading::Pronoun, false),
+        None => (Reading::Unknown, false),
+    }
+}
+
+/// How the determiner of a noun phrase refers.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Determiner {
+    /// "a", "one", "some", "two": someone not identified.
+    Indefinite,
+    /// "the", "this", "his", a possessive ("the company's"): someone the reader can tell.
+    Definite,
+    None,
+}
+
+/// One conjunct of a noun phrase ("Trump" or "his aides" in "Trump and his aides"), with the
+/// phrase's tail when it is the last conjunct.
+fn conjunct(words: &[Word], tail: &[Word]) -> (Reading, bool) {
+    let Some((head, before)) = words.split_last() else {
+        return (Reading::Unknown, false);
+    };
+    if before.is_empty() && head.is_in(&PERSONAL_PRONOUNS) {
+        return (Reading::Pronoun, false);
+    }
+    if has_phrase(words, NAMED_PHRASES) {
+        return (Reading::Is(Specificity::Named), false);
+    }
+    let determiner = if before.iter().any(|w| w.possessive) {
+        Determiner::Definite
+    } else {
+        match before.first() {
+            Some(w) if w.is_in(&INDEFINITE) || w.text.bytes().all(|b| b.is_ascii_digit()) => {
+                Determiner::Indefinite
+            }
+            Some(w) if w.is_in(&DEFINITE) => Determiner::Definite,
+            _ => Determiner::None,
+        }
+    };
+    let name_before = before.iter().any(Word::is_name);
+    let named = |overridable| (Reading::Is(Specificity::Named), overridable);
+    let anonymous = (Reading::Is(Specificity::Anonymous), false);
+    if head.possessive && head.is_name() {
+        // "Trump's" (the owner of "Trump's claim").
+        return named(false);
+    }
+    if head.is_in(&PEOPLE) {
+        return anonymous;
+    }
+    if head.is_in(&VOICES) {
+        return named(true);
+    }
+    if head.is_in(&ROLES) {
+        return if head.is_in(&ROLE_PLURALS) || determiner == Determiner::Indefinite {
+            anonymous
+        } else {
+            named(true)
+        };
+    }
+    if head.is_in(&ORGANISATIONS) {
+        let plural = head.is_in(&ORGANISATION_PLURALS);
+        return match determiner {
+            Determiner::Indefinite => anonymous,
+            Determiner::None if plural && !name_before => anonymous,
+            _ => named(false),
+        };
+    }
+    if head.is_in(&DOCUMENTS) {
+        let whose = name_before
+            || determiner == Determiner::Definite
+            || tail
+                .split_first()
+                .is_some_and(|(_, rest)| phrase(rest).0 == Reading::Is(Specificity::Named));
+        return if whose { named(false) } else { anonymous };
+    }
+    if head.is_in(&INDEFINITE) {
+        // "some", "many", "two", "one of his aides".
+        return anonymous;
+    }
+    if head.is_in(&OTHER_PRONOUNS) {
+        return (Reading::Unknown, false);
+    }
+    if head.is_name() {
+        return named(false);
+    }
+    if name_before {
+        // "the Clinton camp".
+        return named(true);
+    }
+    match determiner {
+        // "the family", "the victim": someone the text has introduced.
+        Determiner::Definite => named(true),
+        Determiner::Indefinite => anonymous,
+        Determiner::None => (Reading::Unknown, false),
+    }
+}
+
+/// Whether one of `phrases` occurs in `words` (ignoring ASCII case).
+fn has_phrase(words: &[Word], phrases: &[&[&str]]) -> bool {
+    (0..words.len()).any(|i| {
+        phrases.iter().any(|phrase| {
+            words.len() - i >= phrase.len() && phrase.iter().zip(&words[i..]).all(|(p, w)| w.is(p))
+        })
+    })
+}
+
+/// Whether a phrase withholding a name is within [`WINDOW`] words before or after the source in
+/// its sentence: "…, said the company's CEO, who declined to be named", "Speaking on condition of
+/// anonymity, a spokesperson said".
+fn withheld_nearby(text: &str, source: Span, sentence: Span) -> bool {
+    let lo = sentence.start.min(source.start);
+    let hi = sentence.end.max(source.end).min(text.len());
+    let mut buffer = [Word::default(); MAX_WORDS];
+    let after = text
+        .get(source.end..hi)
+        .map(|rest| &rest[..window_end(rest)])
+        .unwrap_or("");
+    if has_phrase(split(after, &mut buffer), ANONYMITY) {
+        return true;
+    }
+    let before = text
+        .get(lo..source.start)
+        .map(|rest| &rest[window_start(rest)..])
+        .unwrap_or("");
+    has_phrase(split(before, &mut buffer), ANONYMITY)
+}
+
+/// The byte where the [`WINDOW`]th word of `text` ends (white space counted in ASCII, so the
+/// index is a character boundary).
+fn window_end(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let space = b.is_ascii_whitespace();
+        if in_word && space {
+            words += 1;
+            if words == WINDOW {
+                return i;
+            }
+        }
+        in_word = !space;
+    }
+    bytes.len()
+}
+
+/// The byte where the last [`WINDOW`] words of `text` start.
+fn window_start(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    for i in (0..bytes.len()).rev() {
+        let space = bytes[i].is_ascii_whitespace();
+        if in_word && space {
+            words += 1;
+            if words == WINDOW {
+                return i + 1;
+            }
+        }
+        in_word = !space;
+    }
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Specificity::{Anonymous, Named};
+
+    /// The specificity of `source` (its first occurrence) in `sentence`.
+    fn of(source: &str, sentence: &str) -> Option<Specificity> {
+        let start = sentence
+            .find(source)
+            .unwrap_or_else(|| panic!("{source:?} is not in {sentence:?}"));
+        classify(
+            sentence,
+            Span::new(start, start + source.len()),
+            Span::new(0, sentence.len()),
+        )
+    }
+
+    /// The specificity of a source read alone, as in "SOURCE said the plan would fail."
+    fn alone(source: &str) -> Option<Specificity> {
+        of(source, &format!("{source} said the plan would fail."))
+    }
+
+    #[test]
+    fn people_and_organisations_by_name_are_named() {
+        for source in [
+            "Senator Maria Lopez",
+            "Reuters",
+            "the Pentagon",
+            "Iran's Intelligence Ministry",
+            "Tim Cook",
+            "The White House",
+            "the New York Times",
+            "Mr. Clarke",
+            "former Secretary of State John F. Kerry",
+            "The Associated Press",
+            "FBI Director James Comey",
+            "the Kremlin",
+        ] {
+            assert_eq!(alone(source), Some(Named), "{source}");
+        }
+    }
+
+    #[test]
+    fn unnamed_people_are_anonymous() {
+        for source in [
+            "officials",
+            "Officials",
+            "sources",
+            "a source",
+            "critics",
+            "analysts",
+            "witnesses",
+            "some experts",
+            "Some",
+            "many",
+            "others",
+            "people familiar with the matter",
+            "two people briefed on the talks",
+            "a senior official",
+            "Senior administration officials",
+            "one diplomat",
+            "an aide",
+            "residents",
+        ] {
+            assert_eq!(alone(source), Some(Anonymous), "{source}");
+        }
+    }
+
+    #[test]
+    fn naming_the_organisation_does_not_name_its_officials() {
+        for source in [
+            "White House officials",
+            "a Pentagon official",
+            "a senior State Department official",
+            "U.S. officials",
+            "Iranian officials",
+            "Western diplomats",
+            "officials at the Pentagon",
+            "a source close to the Clinton campaign",
+            "one of Trump's aides",
+            "House Republicans",
+            "Democrats",
+        ] {
+            assert_eq!(alone(source), Some(Anonymous), "{source}");
+        }
+    }
+
+    #[test]
+    fn withheld_names_make_a_source_anonymous() {
+        assert_eq!(
+            alone("a senior official who spoke on condition of anonymity"),
+            Some(Anonymous)
+        );
+        assert_eq!(alone("one diplomat, speaking anonymously"), Some(Anonymous));
+        assert_eq!(alone("an unnamed Pentagon spokesman"), Some(Anonymous));
+        assert_eq!(alone("anonymous sources"), Some(Anonymous));
+        // Outside the source span, in its sentence.
+        let sentence = "The plan is dead, said the company's CEO, who declined to be named.";
+        assert_eq!(of("the company's CEO", sentence), Some(Anonymous));
+        let sentence = "Speaking on condition of anonymity, a Pentagon spokesperson said the \
+                        strike had been planned for weeks.";
+        assert_eq!(of("a Pentagon spokesperson", sentence), Some(Anonymous));
+        let sentence = "The ministry's spokesman, who was not authorized to speak publicly, \
+                        said the talks had failed.";
+        assert_eq!(of("The ministry's spokesman", sentence), Some(Anonymous));
+    }
+
+    #[test]
+    fn a_name_or_an_organisation_is_not_made_anonymous_by_its_sentence() {
+        let sentence = "Reuters reported, citing officials who spoke on condition of \
+                        anonymity, that the deal was off.";
+        assert_eq!(of("Reuters", sentence), Some(Named));
+        let sentence = "The ministry said the deal was off, a claim one diplomat, speaking \
+                        anonymously, disputed.";
+        assert_eq!(of("The ministry", sentence), Some(Named));
+        let sentence = "Senator Maria Lopez said the bill would pass on condition of \
+                        anonymity being granted to witnesses.";
+        assert_eq!(of("Senator Maria Lopez", sentence), Some(Named));
+    }
+
+    #[test]
+    fn the_phrase_must_be_near_the_source() {
+        let filler = "the river rose and the town was flooded again ".repeat(4);
+        let sentence = format!(
+            "The company's CEO said {filler}while another executive spoke on condition of \
+             anonymity."
+        );
+        assert_eq!(of("The company's CEO", &sentence), Some(Named));
+    }
+
+    #[test]
+    fn a_spokesperson_speaks_for_the_organisation_on_the_record() {
+        for source in [
+            "a spokesman for the ministry",
+            "a Pentagon spokesperson",
+            "a spokeswoman for Senator Lopez",
+            "A State Department spokesman",
+            "the ministry's spokesman",
+            "a spokesman",
+        ] {
+            assert_eq!(alone(source), Some(Named), "{source}");
+        }
+    }
+
+    #[test]
+    fn one_office_holder_is_named_by_the_office() {
+        for source in [
+            "the company's CEO",
+            "the president",
+            "Apple's chief executive",
+            "his lawyer",
+            "the Iranian foreign minister",
+            "the judge",
+            "Clinton's campaign chairman",
+        ] {
+            assert_eq!(alone(source), Some(Named), "{source}");
+        }
+        for source in [
+            "a former minister",
+            "one lawyer",
+            "prosecutors",
+            "two senators",
+            "his lawyers",
+        ] {
+            assert_eq!(alone(source), Some(Anonymous), "{source}");
+        }
+    }
+
+    #[test]
+    fn organisations_are_named_unless_indefinite() {
+        for source in [
+            "the ministry",
+            "police",
+            "Police",
+            "the Clinton campaign",
+            "Trump's campaign",
+            "the company",
+            "the administration",
+            "the two companies",
+        ] {
+            assert_eq!(alone(source), Some(Named), "{source}");
+        }
+        for source in [
+            "a local hospital",
+            "a company",
+            "news outlets",
+            "several groups",
+        ] {
+            assert_eq!(alone(source), Some(Anonymous), "{source}");
+        }
+    }
+
+    #[test]
+    fn documents_are_named_when_they_say_whose() {
+        for source in [
+            "a report by the New York Times",
+            "a CNN poll",
+            "the report",
+            "a statement from the ministry",
+            "state media",
+            "Iranian state media",
+        ] {
+            assert_eq!(alone(source), Some(Named), "{source}");
+        }
+        for source in ["reports", "media reports", "Russian media", "a new study"] {
+            assert_eq!(alone(source), Some(Anonymous), "{source}");
+        }
+    }
+
+    #[test]
+    fn authorities_are_vague_police_are_an_institution() {
+        assert_eq!(alone("authorities"), Some(Anonymous));
+        assert_eq!(alone("Chinese authorities"), Some(Anonymous));
+        assert_eq!(alone("local police"), Some(Named));
+    }
+
+    #[test]
+    fn coordination_is_named_when_one_part_is() {
+        assert_eq!(alone("Trump and his aides"), Some(Named));
+        assert_eq!(alone("officials and analysts"), Some(Anonymous));
+        // "and" inside a prepositional phrase is no coordination of sources.
+        assert_eq!(alone("officials in Washington and Moscow"), Some(Anonymous));
+    }
+
+    #[test]
+    fn an_apposition_after_a_name_keeps_it_named() {
+        assert_eq!(alone("Matt Bennett, a founder of Third Way"), Some(Named));
+        assert_eq!(alone("Jo Grady, the UCU general secretary"), Some(Named));
+        assert_eq!(
+            alone("a senior official, who asked not to be named"),
+            Some(Anonymous)
+        );
+    }
+
+    #[test]
+    fn possessive_owners_are_named() {
+        // The source of "Trump's claim that …".
+        assert_eq!(alone("Trump's"), Some(Named));
+        assert_eq!(alone("the critics'"), Some(Anonymous));
+    }
+
+    #[test]
+    fn pronouns_take_their_antecedent() {
+        for source in ["he", "She", "his", "her"] {
+            let sentence = format!("{source} said the plan would fail.");
+            let span = Span::new(0, source.len());
+            assert_eq!(
+                read(&sentence, span, Span::new(0, sentence.len())),
+                Reading::Pronoun,
+                "{source}"
+            );
+            assert_eq!(alone(source), None, "{source}");
+        }
+        for source in ["they", "It", "we", "both"] {
+            assert_eq!(alone(source), None, "{source}");
+        }
+        assert_eq!(of_name("Senator John Smith"), Some(Named));
+        assert_eq!(of_name("Melanie Ford"), Some(Named));
+    }
+
+    #[test]
+    fn bad_spans_are_unknown_not_a_panic() {
+        let text = "Officials said “no”.";
+        assert_eq!(
+            read(text, Span::new(0, 100), Span::new(0, text.len())),
+            Reading::Unknown
+        );
+        // Inside the two-byte quotation mark.
+        let quote = text.find('“').unwrap();
+        assert_eq!(
+            read(
+                text,
+                Span::new(quote + 1, text.len()),
+                Span::new(0, text.len())
+            ),
+            Reading::Unknown
+        );
+        assert_eq!(
+            read(text, Span::new(0, 0), Span::new(0, 0)),
+            Reading::Unknown
+        );
+        // A sentence span out of range is clamped.
+        assert_eq!(
+            classify(text, Span::new(0, 9), Span::new(0, 1000)),
+            Some(Anonymous)
+        );
+    }
+
+    #[test]
+    fn punctuation_and_typography_around_words_are_ignored() {
+        assert_eq!(alone("(Reuters)"), Some(Named));
+        assert_eq!(alone("“sources”"), Some(Anonymous));
+        assert_eq!(alone("Iran’s Intelligence Ministry"), Some(Named));
+        assert_eq!(alone("officials\u{a0}in\u{a0}Kabul"), Some(Anonymous));
+        assert_eq!(alone("Apple Inc."), Some(Named));
+    }
+
+    #[test]
+    fn a_long_source_is_read_without_losing_its_head() {
+        let long = format!("officials {}", "of the ministry ".repeat(30));
+        assert_eq!(alone(long.trim_end()), Some(Anonymous));
+    }
+}
