@@ -92,10 +92,16 @@ pub fn read(text: &str, source: Span, sentence: Span) -> Reading {
         return Reading::Unknown;
     };
     let mut buffer = [Word::default(); MAX_WORDS];
-    let words = split(written, &mut buffer);
-    if words.is_empty() {
+    let n = split(written, &mut buffer).len();
+    if n == 0 {
         return Reading::Unknown;
     }
+    // Nothing but punctuation before it in its sentence: the first word's capital may be the
+    // sentence's.
+    buffer[0].initial = text
+        .get(sentence.start.min(source.start)..source.start)
+        .is_some_and(|before| !before.chars().any(char::is_alphanumeric));
+    let words = &buffer[..n];
     // The first phrase, up to the first comma or dash: "Matt Bennett, a founder of Third Way".
     let first = words
         .iter()
@@ -127,6 +133,8 @@ struct Word<'a> {
     possessive: bool,
     /// A comma, a semicolon, a colon or a dash follows it: the phrase ends.
     break_after: bool,
+    /// It opens its sentence, so its capital says nothing by itself ("Surety companies said").
+    initial: bool,
 }
 
 impl Word<'_> {
@@ -175,6 +183,22 @@ impl Word<'_> {
     }
 }
 
+/// A lower-case word ending in "-ing": "looking", "speaking".
+fn is_participle(word: &Word) -> bool {
+    !word.capitalised() && word.text.len() > 5 && word.text.ends_with("ing")
+}
+
+/// A lower-case word with a plural's ending ("-s", not "-ss" or "-us").
+fn is_plural(word: &Word) -> bool {
+    let b = word.text.as_bytes();
+    !word.capitalised()
+        && !word.possessive
+        && b.len() > 3
+        && b.ends_with(b"s")
+        && !b.ends_with(b"ss")
+        && !b.ends_with(b"us")
+}
+
 fn ends_with_ci(word: &[u8], suffix: &[u8]) -> bool {
     word.len() >= suffix.len() && word[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
@@ -213,6 +237,7 @@ fn split<'a, 'b>(written: &'a str, buffer: &'b mut [Word<'a>; MAX_WORDS]) -> &'b
             text: core,
             possessive,
             break_after,
+            initial: false,
         };
         n += 1;
     }
@@ -240,9 +265,17 @@ fn strip_possessive(word: &str) -> (&str, bool) {
 fn phrase(words: &[Word]) -> (Reading, bool) {
     // The noun phrase ends at a preposition or a relative pronoun; its tail ("for the ministry",
     // "by the Times") only matters to documents.
-    let end = words
-        .iter()
-        .position(|w| w.is_in(&PHRASE_ENDS))
+    // A participle after a noun starts a modifier too: "corporations | looking to cut their
+    // debts" (not "the ruling party", after a determiner).
+    let end = (0..words.len())
+        .find(|&i| {
+            words[i].is_in(&PHRASE_ENDS)
+                || (i > 0
+                    && is_participle(&words[i])
+                    && !words[i - 1].is_in(&DEFINITE)
+                    && !words[i - 1].is_in(&INDEFINITE)
+                    && !words[i].is_in(&DESCRIPTORS))
+        })
         .unwrap_or(words.len());
     let (noun_phrase, tail) = words.split_at(end);
     if noun_phrase.is_empty() {
@@ -308,9 +341,21 @@ fn conjunct(words: &[Word], tail: &[Word]) -> (Reading, bool) {
             _ => Determiner::None,
         }
     };
-    let name_before = before.iter().any(Word::is_name);
+    // A sentence's first word before a lower-case one is no evidence of a name: "Surety
+    // companies", not "Goldman Sachs".
+    let name_before = before
+        .iter()
+        .enumerate()
+        .any(|(i, w)| w.is_name() && !(w.initial && !words[i + 1].capitalised()));
     let named = |overridable| (Reading::Is(Specificity::Named), overridable);
     let anonymous = (Reading::Is(Specificity::Anonymous), false);
+    // "both men", "each candidate": a set the text has introduced, in news nearly always named
+    // people ("Mr. Obama and Senator McCain … both men").
+    if before.first().is_some_and(|w| w.is("both") || w.is("each"))
+        && (head.is_in(&PEOPLE) || head.is_in(&ROLES) || is_plural(head))
+    {
+        return named(true);
+    }
     if head.possessive && head.is_name() {
         // "Trump's" (the owner of "Trump's claim").
         return named(false);
@@ -362,6 +407,9 @@ fn conjunct(words: &[Word], tail: &[Word]) -> (Reading, bool) {
         // "the family", "the victim": someone the text has introduced.
         Determiner::Definite => named(true),
         Determiner::Indefinite => anonymous,
+        // A bare plural is a group no one is named in: "environmentalists", "independent
+        // analyses".
+        Determiner::None if is_plural(head) => anonymous,
         Determiner::None => (Reading::Unknown, false),
     }
 }
@@ -728,6 +776,56 @@ mod tests {
         assert_eq!(alone("Iran’s Intelligence Ministry"), Some(Named));
         assert_eq!(alone("officials\u{a0}in\u{a0}Kabul"), Some(Anonymous));
         assert_eq!(alone("Apple Inc."), Some(Named));
+    }
+
+    #[test]
+    fn bare_plurals_and_everyone_are_anonymous() {
+        for source in [
+            "environmentalists",
+            "independent analyses",
+            "high school administrators",
+            "not everyone",
+            "nobody",
+        ] {
+            assert_eq!(alone(source), Some(Anonymous), "{source}");
+        }
+        // A bare singular says nothing: no guess.
+        assert_eq!(alone("consensus"), None);
+    }
+
+    #[test]
+    fn relative_clauses_and_participles_end_the_phrase() {
+        assert_eq!(
+            alone("Surety companies that had insured Patriot's obligations"),
+            Some(Anonymous)
+        );
+        assert_eq!(
+            alone("corporations looking to cut their debts"),
+            Some(Anonymous)
+        );
+        assert_eq!(alone("the ruling party"), Some(Named));
+        assert_eq!(alone("people speaking for the campaign"), Some(Anonymous));
+    }
+
+    #[test]
+    fn both_and_each_refer_back_to_a_set_the_text_named() {
+        let sentence = "Mr. Obama and Senator John McCain ran, and both men said the climate \
+                        was changing.";
+        assert_eq!(of("both men", sentence), Some(Named));
+        assert_eq!(alone("both presidential candidates"), Some(Named));
+        assert_eq!(alone("each candidate"), Some(Named));
+    }
+
+    #[test]
+    fn a_sentence_initial_capital_is_no_name_before_a_lower_case_word() {
+        let sentence = "Surety companies agreed that the bonds would be released.";
+        assert_eq!(of("Surety companies", sentence), Some(Anonymous));
+        // Mid-sentence the capital counts: "the Surety companies" are named ones.
+        let sentence = "The bonds, Surety companies agreed, would be released.";
+        assert_eq!(of("Surety companies", sentence), Some(Named));
+        // Two capitals are a name wherever they stand.
+        let sentence = "Goldman Sachs said the bonds would be released.";
+        assert_eq!(of("Goldman Sachs", sentence), Some(Named));
     }
 
     #[test]

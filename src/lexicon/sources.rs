@@ -15,11 +15,11 @@ pub static PEOPLE: Words = Words::new(&[
     "activist", "activists", "advocate", "advocates", "agent", "agents", "aide", "aides",
     "americans", "analyst", "analysts", "authorities", "backers", "bystander", "bystanders",
     "colleague", "colleagues", "conservatives", "constituents", "critic", "critics", "delegates",
-    "democrats", "diplomat", "diplomats", "economists", "employee", "employees", "expert",
+    "democrats", "diplomat", "diplomats", "economists", "employee", "employees", "everybody", "everyone", "expert",
     "experts", "fans", "friend", "friends", "guy", "individual", "individuals",
     "informant", "insider", "insiders", "investigators", "iranians", "israelis", "journalists",
     "lawmaker", "lawmakers", "leaders", "liberals", "man", "member", "members", "men",
-    "neighbor", "neighbors", "neighbour", "neighbours", "observer", "observers", "officers",
+    "neighbor", "neighbors", "neighbour", "neighbours", "nobody", "observer", "observers", "officers",
     "official", "officials", "opponents", "others", "palestinians", "participants", "people",
     "person", "persons", "progressives", "protesters", "protestors", "relative", "relatives",
     "republicans", "researchers", "residents", "russians", "scientists", "skeptics", "somebody",
@@ -35,7 +35,7 @@ pub static PEOPLE: Words = Words::new(&[
 #[rustfmt::skip] // a table: one word after another, alphabetical
 pub static ROLES: Words = Words::new(&[
     "adviser", "advisers", "advisor", "advisors", "ambassador", "ambassadors", "attorney",
-    "attorneys", "boss", "brother", "ceo", "ceos", "chair", "chairman", "chairwoman", "chancellor",
+    "attorneys", "boss", "brother", "candidate", "candidates", "ceo", "ceos", "chair", "chairman", "chairwoman", "chancellor",
     "chief", "chiefs", "coach", "commander", "commanders", "commissioner", "counsel", "daughter",
     "director", "directors", "doctor", "doctors", "editor", "executive", "executives", "father",
     "founder", "general", "generals", "governor", "governors", "head", "husband", "judge",
@@ -48,7 +48,7 @@ pub static ROLES: Words = Words::new(&[
 /// Plurals in [`ROLES`] (the list holds both forms; these make the form a plural).
 #[rustfmt::skip] // a table: one word after another, alphabetical
 pub static ROLE_PLURALS: Words = Words::new(&[
-    "advisers", "advisors", "ambassadors", "attorneys", "ceos", "chiefs", "commanders",
+    "advisers", "advisors", "ambassadors", "attorneys", "candidates", "ceos", "chiefs", "commanders",
     "directors", "doctors", "executives", "generals", "governors", "judges", "lawyers", "mayors",
     "ministers", "presidents", "prosecutors", "senators",
 ]);
@@ -206,7 +206,8 @@ pub static ANONYMITY: &[&[&str]] = &[
 #[rustfmt::skip] // a table: one word after another, alphabetical
 pub static PHRASE_ENDS: Words = Words::new(&[
     "about", "against", "among", "at", "by", "close", "familiar", "for", "from", "in", "inside",
-    "involved", "of", "on", "to", "under", "which", "who", "whose", "with", "within",
+    "involved", "of", "on", "that", "to", "under", "which", "who", "whom", "whose", "with",
+    "within",
 ]);
 
 /// Words that join two sources: "Trump and Pence", "officials and analysts".
