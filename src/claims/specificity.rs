@@ -46,7 +46,7 @@ use serde::{Deserialize, Serialize};
 use crate::lexicon::sources::{
     ANONYMITY, ANONYMOUS_WORDS, CONJUNCTIONS, DEFINITE, DEMONYMS, DESCRIPTORS, DOCUMENTS,
     INDEFINITE, NAMED_PHRASES, ORGANISATION_PLURALS, ORGANISATIONS, OTHER_PRONOUNS, PEOPLE,
-    PERSONAL_PRONOUNS, PHRASE_ENDS, ROLE_PLURALS, ROLES, VOICES,
+    PERSONAL_PRONOUNS, PHRASE_ENDS, ROLE_PLURALS, ROLES, VERBS, VOICES,
 };
 use crate::lexicon::words::{WordList, Words};
 use crate::span::Span;
@@ -102,22 +102,31 @@ pub fn read(text: &str, source: Span, sentence: Span) -> Reading {
         .get(sentence.start.min(source.start)..source.start)
         .is_some_and(|before| !before.chars().any(char::is_alphanumeric));
     let words = &buffer[..n];
-    // The first phrase, up to the first comma or dash: "Matt Bennett, a founder of Third Way".
-    let first = words
-        .iter()
-        .position(|w| w.break_after)
-        .map_or(words, |i| &words[..=i]);
-    if first.iter().any(|w| w.is_in(&ANONYMOUS_WORDS)) {
-        return Reading::Is(Specificity::Anonymous);
+    // The first phrase, up to the first comma or dash, decides: "Matt Bennett, a founder of Third
+    // Way". When it tells nothing, the next one does: a fronted adverbial ("Each day now, rivals").
+    let mut rest = words;
+    while !rest.is_empty() {
+        let end = rest
+            .iter()
+            .position(|w| w.break_after)
+            .map_or(rest.len(), |i| i + 1);
+        let (phrase_words, after) = rest.split_at(end);
+        if phrase_words.iter().any(|w| w.is_in(&ANONYMOUS_WORDS)) {
+            return Reading::Is(Specificity::Anonymous);
+        }
+        let (reading, overridable) = phrase(phrase_words);
+        if reading == Reading::Is(Specificity::Named)
+            && overridable
+            && (has_phrase(words, ANONYMITY) || withheld_nearby(text, source, sentence))
+        {
+            return Reading::Is(Specificity::Anonymous);
+        }
+        if reading != Reading::Unknown {
+            return reading;
+        }
+        rest = after;
     }
-    let (reading, overridable) = phrase(first);
-    if reading == Reading::Is(Specificity::Named)
-        && overridable
-        && (has_phrase(words, ANONYMITY) || withheld_nearby(text, source, sentence))
-    {
-        return Reading::Is(Specificity::Anonymous);
-    }
-    reading
+    Reading::Unknown
 }
 
 /// The specificity of a name as an earlier claim wrote it (an antecedent: "Senator John Smith").
@@ -183,9 +192,20 @@ impl Word<'_> {
     }
 }
 
-/// A lower-case word ending in "-ing": "looking", "speaking".
+/// A lower-case word ending in "-ing" or "-ed": "looking", "speaking", "published".
 fn is_participle(word: &Word) -> bool {
-    !word.capitalised() && word.text.len() > 5 && word.text.ends_with("ing")
+    let t = word.text;
+    !word.capitalised() && t.len() > 4 && (t.ends_with("ing") || t.ends_with("ed"))
+}
+
+/// A word that can head a source: one of the lists' nouns, a plural or a name.
+fn is_noun(word: &Word) -> bool {
+    word.is_in(&PEOPLE)
+        || word.is_in(&DOCUMENTS)
+        || word.is_in(&ORGANISATIONS)
+        || word.is_in(&ROLES)
+        || is_plural(word)
+        || word.is_name()
 }
 
 /// A lower-case word with a plural's ending ("-s", not "-ss" or "-us").
@@ -263,18 +283,27 @@ fn strip_possessive(word: &str) -> (&str, bool) {
 /// The reading of a source's first phrase, and whether a nearby phrase withholding a name may
 /// overrule a named reading (rule 4).
 fn phrase(words: &[Word]) -> (Reading, bool) {
+    // A source is a noun phrase: a verb ends it, and one before it is left out. The analyzer's
+    // span sometimes runs on ("The pair said they", "Walker then spent weeks") or starts early
+    // ("says a report").
+    let verb = |w: &Word| !w.capitalised() && w.is_in(&VERBS);
+    let lead = words.iter().take_while(|w| verb(w)).count();
+    let words = &words[lead..];
+    let words = match words.iter().skip(1).position(verb) {
+        Some(i) => &words[..=i],
+        None => words,
+    };
+    if words.is_empty() {
+        return (Reading::Unknown, false);
+    }
     // The noun phrase ends at a preposition or a relative pronoun; its tail ("for the ministry",
     // "by the Times") only matters to documents.
     // A participle after a noun starts a modifier too: "corporations | looking to cut their
-    // debts" (not "the ruling party", after a determiner).
+    // debts", "data | published by OpenAI" (not "the ruling party", "senior elected officials").
     let end = (0..words.len())
         .find(|&i| {
             words[i].is_in(&PHRASE_ENDS)
-                || (i > 0
-                    && is_participle(&words[i])
-                    && !words[i - 1].is_in(&DEFINITE)
-                    && !words[i - 1].is_in(&INDEFINITE)
-                    && !words[i].is_in(&DESCRIPTORS))
+                || (i > 0 && is_participle(&words[i]) && is_noun(&words[i - 1]))
         })
         .unwrap_or(words.len());
     let (noun_phrase, tail) = words.split_at(end);
@@ -333,12 +362,13 @@ fn conjunct(words: &[Word], tail: &[Word]) -> (Reading, bool) {
     let determiner = if before.iter().any(|w| w.possessive) {
         Determiner::Definite
     } else {
-        match before.first() {
-            Some(w) if w.is_in(&INDEFINITE) || w.text.bytes().all(|b| b.is_ascii_digit()) => {
-                Determiner::Indefinite
-            }
-            Some(w) if w.is_in(&DEFINITE) => Determiner::Definite,
-            _ => Determiner::None,
+        // The first determiner, past what a fragment may start with ("during her interview").
+        let indefinite =
+            |w: &Word| w.is_in(&INDEFINITE) || w.text.bytes().all(|b| b.is_ascii_digit());
+        match before.iter().find(|w| indefinite(w) || w.is_in(&DEFINITE)) {
+            Some(w) if indefinite(w) => Determiner::Indefinite,
+            Some(_) => Determiner::Definite,
+            None => Determiner::None,
         }
     };
     // A sentence's first word before a lower-case one is no evidence of a name: "Surety
@@ -346,7 +376,7 @@ fn conjunct(words: &[Word], tail: &[Word]) -> (Reading, bool) {
     let name_before = before
         .iter()
         .enumerate()
-        .any(|(i, w)| w.is_name() && !(w.initial && !words[i + 1].capitalised()));
+        .any(|(i, w)| w.is_name() && (!w.initial || words[i + 1].capitalised()));
     let named = |overridable| (Reading::Is(Specificity::Named), overridable);
     let anonymous = (Reading::Is(Specificity::Anonymous), false);
     // "both men", "each candidate": a set the text has introduced, in news nearly always named
@@ -382,11 +412,19 @@ fn conjunct(words: &[Word], tail: &[Word]) -> (Reading, bool) {
         };
     }
     if head.is_in(&DOCUMENTS) {
+        // An institution's records are its word: "government data", "court documents".
         let whose = name_before
             || determiner == Determiner::Definite
+            || before.iter().any(|w| w.is_in(&ORGANISATIONS))
+            // Whose, after "by", "from", "of": "a report by the Times" (not "data on Thursday").
             || tail
-                .split_first()
-                .is_some_and(|(_, rest)| phrase(rest).0 == Reading::Is(Specificity::Named));
+                .iter()
+                .position(|w| !is_participle(w))
+                .and_then(|i| tail[i..].split_first())
+                .is_some_and(|(preposition, rest)| {
+                ["by", "from", "of"].iter().any(|p| preposition.is(p))
+                    && phrase(rest).0 == Reading::Is(Specificity::Named)
+            });
         return if whose { named(false) } else { anonymous };
     }
     if head.is_in(&INDEFINITE) {
@@ -685,6 +723,11 @@ mod tests {
         ] {
             assert_eq!(alone(source), Some(Named), "{source}");
         }
+        assert_eq!(alone("government data"), Some(Named));
+        assert_eq!(alone("new data on Thursday"), Some(Anonymous));
+        assert_eq!(alone("court documents"), Some(Named));
+        assert_eq!(alone("Data published by OpenAI"), Some(Named));
+        assert_eq!(alone("senior elected officials"), Some(Anonymous));
         for source in ["reports", "media reports", "Russian media", "a new study"] {
             assert_eq!(alone(source), Some(Anonymous), "{source}");
         }
@@ -814,6 +857,8 @@ mod tests {
         assert_eq!(of("both men", sentence), Some(Named));
         assert_eq!(alone("both presidential candidates"), Some(Named));
         assert_eq!(alone("each candidate"), Some(Named));
+        assert_eq!(alone("the candidates"), Some(Named));
+        assert_eq!(alone("candidates"), Some(Anonymous));
     }
 
     #[test]
@@ -826,6 +871,21 @@ mod tests {
         // Two capitals are a name wherever they stand.
         let sentence = "Goldman Sachs said the bonds would be released.";
         assert_eq!(of("Goldman Sachs", sentence), Some(Named));
+    }
+
+    #[test]
+    fn a_verb_ends_the_source() {
+        assert_eq!(alone("The pair said they"), Some(Named));
+        assert_eq!(alone("Walker then spent weeks"), Some(Named));
+        assert_eq!(
+            alone("Researchers have also spotted a trojan for Android"),
+            Some(Anonymous)
+        );
+        assert_eq!(alone("the book has some"), Some(Named));
+        assert_eq!(alone("says a source"), Some(Anonymous));
+        assert_eq!(alone("said it"), None);
+        assert_eq!(alone("Prime Minister Theresa May"), Some(Named));
+        assert_eq!(alone("media reports"), Some(Anonymous));
     }
 
     #[test]

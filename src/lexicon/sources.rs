@@ -35,7 +35,7 @@ pub static PEOPLE: Words = Words::new(&[
 #[rustfmt::skip] // a table: one word after another, alphabetical
 pub static ROLES: Words = Words::new(&[
     "adviser", "advisers", "advisor", "advisors", "ambassador", "ambassadors", "attorney",
-    "attorneys", "boss", "brother", "candidate", "candidates", "ceo", "ceos", "chair", "chairman", "chairwoman", "chancellor",
+    "attorneys", "boss", "brother", "candidate", "ceo", "ceos", "chair", "chairman", "chairwoman", "chancellor",
     "chief", "chiefs", "coach", "commander", "commanders", "commissioner", "counsel", "daughter",
     "director", "directors", "doctor", "doctors", "editor", "executive", "executives", "father",
     "founder", "general", "generals", "governor", "governors", "head", "husband", "judge",
@@ -48,7 +48,7 @@ pub static ROLES: Words = Words::new(&[
 /// Plurals in [`ROLES`] (the list holds both forms; these make the form a plural).
 #[rustfmt::skip] // a table: one word after another, alphabetical
 pub static ROLE_PLURALS: Words = Words::new(&[
-    "advisers", "advisors", "ambassadors", "attorneys", "candidates", "ceos", "chiefs", "commanders",
+    "advisers", "advisors", "ambassadors", "attorneys", "ceos", "chiefs", "commanders",
     "directors", "doctors", "executives", "generals", "governors", "judges", "lawyers", "mayors",
     "ministers", "presidents", "prosecutors", "senators",
 ]);
@@ -210,6 +210,18 @@ pub static PHRASE_ENDS: Words = Words::new(&[
     "within",
 ]);
 
+/// Verbs and the adverbs between a subject and its verb, which no source holds: a source span
+/// that runs into one ends there ("The pair | said they"), and one that starts with one skips it
+/// ("says | a report"). Only in lower case: "Theresa May", "Will Hurd" are names.
+#[rustfmt::skip] // a table: one word after another, alphabetical
+pub static VERBS: Words = Words::new(&[
+    "added", "adds", "also", "are", "argued", "argues", "believed", "believes", "can", "claimed",
+    "could", "declared", "did", "does", "explained", "had", "has", "have", "insisted", "is",
+    "later", "may", "might", "noted", "recalled", "recently", "reported", "said", "say", "says",
+    "should", "spent", "tells", "then", "told", "warned", "warns", "was", "were", "will", "would",
+    "writes", "wrote",
+]);
+
 /// Words that join two sources: "Trump and Pence", "officials and analysts".
 #[rustfmt::skip] // a table: one word after another, alphabetical
 pub static CONJUNCTIONS: Words = Words::new(&["&", "and", "or"]);
@@ -237,6 +249,7 @@ mod tests {
             &ANONYMOUS_WORDS,
             &PHRASE_ENDS,
             &CONJUNCTIONS,
+            &VERBS,
         ] {
             let words = list.as_slice();
             for pair in words.windows(2) {
