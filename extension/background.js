@@ -3,15 +3,18 @@
 // on/off choice per site. WebAssembly runs only here: Chromium refuses to compile it in a content
 // script on pages with a strict CSP.
 import init, { Analyzer } from './pkg/allegedly.js';
-import './settings.js'; // defines globalThis.AllegedlySettings (shared with the content scripts and pages)
+// The shared classic scripts (common.js explains the form), in their load order: each defines one global.
+import './common.js'; // globalThis.Allegedly: the message names, site keys, t()
+import './categories.js'; // globalThis.AllegedlyCategories, which settings.js reads
+import './settings.js'; // globalThis.AllegedlySettings
 
-const api = globalThis.browser ?? globalThis.chrome;
+const { api, MSG, fromUs, siteKey, t } = globalThis.Allegedly;
 const BADGE_COLOUR = '#1f2a44';
 const analysisFailureLogged = new Set(); // messages of analysis failures already logged
 
 // ---------------------------------------------------------------------------------------------------
 // The analyzer: initialised once, lazily, when the first page asks (a worker that no page asks never
-// compiles the module). A page asks twice: `allegedly:prepare` from content/prepare.js as it starts
+// compiles the module). A page asks twice: MSG.PREPARE from content/prepare.js as it starts
 // loading, then its first analysis from content.js once it has loaded. Preparing is the whole
 // start-up (the worker itself, the module, the reader's words, the analyzer), and it overlaps with
 // the page's own loading instead of following the first request. A failed start is retried on the
@@ -88,10 +91,8 @@ async function analyzeBlocks(blocks, context = []) {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Per-site choice. Key `site:<hostname>` → true (on) / false (off); absent means the default (on).
+// Per-site choice. Key siteKey(hostname) → true (on) / false (off); absent means the default (on).
 // One key per site so that two tabs toggling different sites never overwrite each other.
-
-const siteKey = (host) => `site:${host}`;
 
 async function rememberSite(host, enabled) {
   if (typeof host !== 'string' || !host) return;
@@ -100,8 +101,6 @@ async function rememberSite(host, enabled) {
 
 // ---------------------------------------------------------------------------------------------------
 // Toolbar. The content script owns the page's state and reports it; the button mirrors it per tab.
-
-const message = (name, ...subs) => api.i18n.getMessage(name, subs) || name;
 
 /** " (Alt+Shift+L)" when the toggle has a shortcut (the user may have changed or removed it). */
 async function shortcutHint() {
@@ -119,24 +118,24 @@ async function showTabState(tabId, { state, count = 0, site = '' }) {
   switch (state) {
     case 'on':
       badge = String(count);
-      title = message('actionTitleOn', String(count), site);
+      title = t('actionTitleOn', String(count), site);
       break;
     case 'working':
       badge = '…';
-      title = message('actionTitleWorking', site);
+      title = t('actionTitleWorking', site);
       break;
     case 'off':
-      title = message('actionTitleOff', site);
+      title = t('actionTitleOff', site);
       break;
     case 'unsupported':
-      title = message('actionTitleUnsupported');
+      title = t('actionTitleUnsupported');
       break;
     case 'failed':
       badge = '!';
-      title = message('actionTitleFailed');
+      title = t('actionTitleFailed');
       break;
     default:
-      title = message('actionTitleDefault');
+      title = t('actionTitleDefault');
   }
   if (state === 'on' || state === 'off' || state === 'working') title += await shortcutHint();
   await Promise.all([
@@ -152,7 +151,7 @@ async function toggleTab(tab, { announce = false } = {}) {
   let reply;
   try {
     // `announce`: from the keyboard, where no button shows the change; the page says it aloud.
-    reply = await api.tabs.sendMessage(tab.id, { type: 'allegedly:toggle', announce });
+    reply = await api.tabs.sendMessage(tab.id, { type: MSG.TOGGLE, announce });
   } catch {
     // No content script here (browser pages, the web store, a tab still loading): nothing to toggle.
     return;
@@ -185,7 +184,7 @@ api.commands.onCommand.addListener((command, tab) => {
       return;
     }
     if (!target || target.id === undefined || target.id < 0) return;
-    await api.tabs.sendMessage(target.id, { type: 'allegedly:navigate', step: NAVIGATION[command] }).catch(() => {
+    await api.tabs.sendMessage(target.id, { type: MSG.NAVIGATE, step: NAVIGATION[command] }).catch(() => {
       // No content script in this tab (a browser page): nothing to move through.
     });
   })().catch((error) => console.error('allegedly: shortcut failed:', error));
@@ -197,22 +196,22 @@ api.commands.onCommand.addListener((command, tab) => {
 let badgeUpdates = Promise.resolve();
 
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
-  if (sender.id !== api.runtime.id || !msg || typeof msg.type !== 'string') return false;
+  if (!fromUs(sender) || !msg || typeof msg.type !== 'string') return false;
   const tabId = sender.tab?.id;
   switch (msg.type) {
-    case 'allegedly:check-config':
+    case MSG.CHECK_CONFIG:
       // From the options page: would the analyzer accept these words?
       if (!sender.url?.startsWith(api.runtime.getURL(''))) return false; // extension pages only
       configError(msg.config).then((error) => sendResponse(error ? { error } : { ok: true }));
       return true;
-    case 'allegedly:prepare':
+    case MSG.PREPARE:
       // A content script starting on a page: have the analyzer ready before its first request. A
       // failure is not reported here; the request that needs the analyzer retries and reports it.
       analyzer().catch(() => {});
       return false;
-    case 'allegedly:analyze': {
+    case MSG.ANALYZE: {
       // `ms`: the analyzer's time here (the first request includes compiling the module), which the
-      // content script reports as allegedly:analyze for the bench.
+      // content script reports as its analyze measure for the bench.
       const started = performance.now();
       analyzeBlocks(msg.blocks, msg.context).then(
         (claims) => sendResponse({ claims, ms: performance.now() - started }),
@@ -227,7 +226,7 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
       );
       return true; // answer asynchronously
     }
-    case 'allegedly:state':
+    case MSG.STATE:
       if (tabId !== undefined && sender.frameId === 0) {
         // One update at a time, in arrival order: a late "working" must not overwrite a newer "on".
         badgeUpdates = badgeUpdates

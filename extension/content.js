@@ -3,13 +3,24 @@
 // modifies the page's DOM: highlights are ranges registered in CSS.highlights, styled by
 // highlights.css. Off means the highlights are unregistered and the MutationObserver disconnected.
 // This file runs the pipeline (analysis requests, pacing, page changes, on/off, lifecycle) over the
-// content/ files loaded before it (manifest order): diagnostics.js (failures, timings), collect.js
-// (walk → blocks), marks.js (claims → ranges → highlights, the viewport window), changes.js
+// files loaded before it (manifest order): common.js (message names, site keys), categories.js and
+// settings.js (shared with the other contexts), content/diagnostics.js (failures, timings),
+// content/collect.js (walk → blocks), content/marks.js (claims → ranges → highlights, the viewport
+// window, document order, hit-testing), the reader's UI (card.js, content/navigate.js,
+// content/palette.js, content/panel-data.js, wired by content/reader.js) and content/changes.js
 // (mutations → what to read again).
+//
+// Seams. Which text is read: content/collect.js (visibleFirst / blockStream yield blocks, CHECKPOINTs
+// and JUMPs; a JUMP tells analyse() that what follows does not follow what came before, so the
+// context starts afresh); narrowing the page to its article belongs there, and everything after
+// follows. What a claim is called and how claims group: categories.js (shared with the playground).
+// What the reader sees of a claim: card.js (the card), explain.js (its words), content/panel-data.js
+// (the panel's rows). A new message: a name in common.js MSG, and its handler.
 (() => {
   'use strict';
 
-  const api = globalThis.browser ?? globalThis.chrome;
+  const { api, MSG, fromUs, siteKey } = globalThis.Allegedly;
+  const { CONTEXT_CHARS, RecentText } = globalThis.AllegedlyCategories;
   const { TIMINGS, logOnce, now, measure, measureFloor } = globalThis.AllegedlyDiagnostics;
   const { ELEMENT_NODE, TEXT_NODE, CHECKPOINT, JUMP, blockContainer, readableTextNodes, visibleFirst, collectBlocks, currentText } = globalThis.AllegedlyCollect;
   const Marks = globalThis.AllegedlyMarks;
@@ -81,7 +92,7 @@
     else if (enabled && failed && claimCount() === 0) state = 'failed'; // off is off, failed or not
     else if (enabled) state = inFlight > 0 ? 'working' : 'on';
     reader?.changed();
-    send({ type: 'allegedly:state', state, count: claimCount(), site }).catch((error) => logOnce('could not update the toolbar button', error));
+    send({ type: MSG.STATE, state, count: claimCount(), site }).catch((error) => logOnce('could not update the toolbar button', error));
   }
 
   // Pacing: work on the page's main thread runs in slices of at most SLICE_MS and yields between
@@ -91,10 +102,8 @@
   const SLICE_MS = 8;
   const FIRST_MESSAGE_CHARS = 4_000;
   const MESSAGE_CHARS = 120_000; // batched: one message per block was 10× slower (PLATFORM.md)
-  // Each message also carries the text just before its first block, which the analyzer reads for
-  // the people it names: "he said" at the top of one message may stand for a senator the previous
-  // one quoted. The analyzer looks back 1,500 bytes at most.
-  const CONTEXT_CHARS = 1_500;
+  // Each message also carries the text just before its first block (CONTEXT_CHARS of it, kept by a
+  // RecentText: categories.js, the same rule as the playground's chunks).
 
   /**
    * Lets the page run (input, rendering, its own tasks, our replies) before we go on. Not
@@ -196,38 +205,9 @@
         showHighlights(); // a later analysis worked after all
       }
       reportState();
-      measure('allegedly:collect', t0, timing.collect);
-      measure('allegedly:analyze', t0, timing.analyze);
-      measure('allegedly:draw', t0, timing.draw);
-    }
-  }
-
-  /**
-   * The last blocks' texts, `chars` of them at most (the earliest cut at its start): the context
-   * of the next message.
-   */
-  class RecentText {
-    #texts = [];
-    #chars = 0;
-
-    constructor(chars) {
-      this.limit = chars;
-    }
-
-    push(text) {
-      this.#texts.push(text);
-      this.#chars += text.length;
-      while (this.#chars - this.#texts[0].length >= this.limit) this.#chars -= this.#texts.shift().length;
-    }
-
-    clear() {
-      this.#texts = [];
-      this.#chars = 0;
-    }
-
-    texts() {
-      const over = this.#chars - this.limit;
-      return over > 0 ? [this.#texts[0].slice(over), ...this.#texts.slice(1)] : [...this.#texts];
+      measure('collect', t0, timing.collect);
+      measure('analyze', t0, timing.analyze);
+      measure('draw', t0, timing.draw);
     }
   }
 
@@ -235,7 +215,7 @@
   async function request(batch, context, gen, timing) {
     let reply;
     try {
-      reply = await send({ type: 'allegedly:analyze', blocks: batch.map((b) => b.text), context });
+      reply = await send({ type: MSG.ANALYZE, blocks: batch.map((b) => b.text), context });
       if (!reply || reply.error || !Array.isArray(reply.claims) || reply.claims.length !== batch.length) {
         throw new Error(reply?.error ?? 'malformed reply from the analyzer');
       }
@@ -399,7 +379,7 @@
       const t0 = now();
       Marks.timeFirstDraw(t0);
       analyse(document.body ? visibleFirst(document.body) : [], t0).then(() => {
-        measure('allegedly:pipeline', t0);
+        measure('pipeline', t0);
         if (TIMINGS) setTimeout(measureFloor, 0);
       });
     } else {
@@ -440,7 +420,7 @@
   }
 
   api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
-    if (sender.id !== api.runtime.id || msg?.type !== 'allegedly:toggle') return false;
+    if (!fromUs(sender) || msg?.type !== MSG.TOGGLE) return false;
     if (!supported) {
       sendResponse({ state: 'unsupported', site });
       return false;
@@ -449,7 +429,7 @@
       const t0 = now();
       if (enabled) turnOff();
       else turnOn();
-      measure(enabled ? 'allegedly:toggle-on' : 'allegedly:toggle-off', t0);
+      measure(enabled ? 'toggle-on' : 'toggle-off', t0);
       if (msg.announce) reader?.toggled(enabled, claimCount()); // from the keyboard shortcut
     } catch (error) {
       logOnce('toggling failed', error);
@@ -460,7 +440,7 @@
 
   // Another tab of this site was toggled (the background stored the choice): follow it.
   function followStoredChoice(changes, area) {
-    const key = `site:${site}`;
+    const key = siteKey(site);
     if (area !== 'local' || !(key in changes) || !supported || contextLost) return;
     // A choice removed (options page) means the default for new sites again.
     const value = changes[key].newValue;
@@ -484,7 +464,7 @@
       return;
     }
     if (!document.body || !document.documentElement) return; // not an HTML page (XML, images…)
-    const key = `site:${site}`;
+    const key = siteKey(site);
     let stored;
     try {
       stored = await api.storage.local.get(key);
@@ -499,13 +479,12 @@
     else reportState();
   }
 
-  // The reader's UI and settings (card.js, loaded just before this file): the explanation card,
-  // next/previous claim, the palette, the kinds shown. It sees the claims through this view only.
+  // The reader's UI and settings (content/reader.js): the explanation card, next/previous claim, the
+  // palette, the kinds shown, the panel's data. It reads the claims from content/marks.js.
   const reader =
     globalThis.allegedlyReader?.connect({
       site,
       isEnabled: () => enabled,
-      marks: () => [...blocks].flatMap((block) => block.marks),
       setEnabled: (on) => {
         if (!supported || contextLost || on === enabled) return;
         if (on) turnOn();

@@ -4,8 +4,7 @@
 (() => {
   'use strict';
 
-  const api = globalThis.browser ?? globalThis.chrome;
-  const t = (name, ...subs) => api.i18n.getMessage(name, subs.map(String)) || name;
+  const { t } = globalThis.Allegedly;
 
   const KIND_TITLES = { attributed: 'cardKindAttributed', unsourced: 'cardKindUnsourced', hedged: 'cardKindHedged' };
   const STANCE_MEANINGS = { neutral: 'cueNeutral', distancing: 'cueDistancing', hedge: 'cueHedge', factive: 'cueFactive' };

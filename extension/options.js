@@ -6,9 +6,8 @@
 (() => {
   'use strict';
 
-  const api = globalThis.browser ?? globalThis.chrome;
+  const { api, MSG, SITE_PREFIX, siteKey, t } = globalThis.Allegedly;
   const Settings = globalThis.AllegedlySettings;
-  const t = (name, ...subs) => api.i18n.getMessage(name, subs.map(String)) || name;
   const $ = (id) => document.getElementById(id);
 
   let settings = Settings.normalise();
@@ -98,7 +97,7 @@
     }
     let reply;
     try {
-      reply = await api.runtime.sendMessage({ type: 'allegedly:check-config', config });
+      reply = await api.runtime.sendMessage({ type: MSG.CHECK_CONFIG, config });
     } catch (error) {
       reply = { error: error?.message ?? String(error) };
     }
@@ -116,8 +115,8 @@
     $('enabled-by-default').checked = settings.enabledByDefault;
     const all = await api.storage.local.get(null);
     const sites = Object.entries(all)
-      .filter(([key, value]) => key.startsWith(Settings.SITE_PREFIX) && typeof value === 'boolean')
-      .map(([key, value]) => ({ host: key.slice(Settings.SITE_PREFIX.length), on: value }))
+      .filter(([key, value]) => key.startsWith(SITE_PREFIX) && typeof value === 'boolean')
+      .map(([key, value]) => ({ host: key.slice(SITE_PREFIX.length), on: value }))
       .sort((a, b) => a.host.localeCompare(b.host));
     const list = (on) => {
       const items = sites.filter((s) => s.on === on).map(({ host }) => {
@@ -130,7 +129,7 @@
         remove.setAttribute('aria-label', t('optionsRemoveSite', host));
         remove.title = t('optionsRemoveSite', host);
         remove.addEventListener('click', async () => {
-          await api.storage.local.remove(`${Settings.SITE_PREFIX}${host}`);
+          await api.storage.local.remove(siteKey(host));
           setStatus(t('optionsSaved'));
         });
         item.append(name, remove);
@@ -168,7 +167,7 @@
       setStatus(t('optionsBadSite', input.value));
       return;
     }
-    await api.storage.local.set({ [`${Settings.SITE_PREFIX}${host}`]: false });
+    await api.storage.local.set({ [siteKey(host)]: false });
     input.value = '';
     setStatus(t('optionsSaved'));
   }
@@ -222,7 +221,7 @@
     $('words').addEventListener('submit', saveWords);
     $('add-site').addEventListener('submit', addSite);
     api.storage.onChanged.addListener(async (changes, area) => {
-      if (area === 'local' && Object.keys(changes).some((k) => k.startsWith(Settings.SITE_PREFIX))) renderSites();
+      if (area === 'local' && Object.keys(changes).some((k) => k.startsWith(SITE_PREFIX))) renderSites();
       if (!Settings.touched(changes, area)) return;
       settings = await Settings.load();
       // Re-render what changed elsewhere (another device, another options tab); a word list being

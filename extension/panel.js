@@ -7,10 +7,10 @@
 (() => {
   'use strict';
 
-  const api = globalThis.browser ?? globalThis.chrome;
+  const { api, MSG, fromUs, t } = globalThis.Allegedly;
   const Settings = globalThis.AllegedlySettings;
+  const { groupBySource: groupBy } = globalThis.AllegedlyCategories;
   const AllegedlyExplain = globalThis.AllegedlyExplain;
-  const t = (name, ...subs) => api.i18n.getMessage(name, subs.map(String)) || name;
   const $ = (id) => document.getElementById(id);
 
   const pinnedTab = Number.parseInt(new URLSearchParams(location.search).get('tab') ?? '', 10);
@@ -41,19 +41,8 @@
   // -------------------------------------------------------------------------------------------------
   // Grouping and counting.
 
-  /** How a source is grouped: case and spacing do not make two sources. */
-  const sourceKey = (source) => (source ? source.toLowerCase().replace(/^(the|a|an)\s+/, '') : '');
-
-  function groupBySource(claims) {
-    const groups = new Map();
-    for (const claim of claims) {
-      const key = sourceKey(claim.source);
-      if (!groups.has(key)) groups.set(key, { key, name: claim.source ?? null, claims: [] });
-      groups.get(key).claims.push(claim);
-    }
-    // Most-quoted sources first; the unnamed group last; otherwise the page's order.
-    return [...groups.values()].sort((a, b) => (a.key === '') - (b.key === '') || b.claims.length - a.claims.length);
-  }
+  /** The claims by source, as the playground groups them (categories.js): [{ key, source, claims }]. */
+  const groupBySource = (claims) => groupBy(claims, (claim) => claim.source);
 
   function countKinds(claims) {
     const counts = Object.fromEntries(Settings.KINDS.map((k) => [k, 0]));
@@ -104,8 +93,8 @@
       const headingId = `group-${i}`;
       return el(
         'section',
-        { class: 'group', 'aria-labelledby': headingId, 'data-source': group.name ?? '' },
-        el('h2', { id: headingId, text: group.name ?? t('panelNoSource') }),
+        { class: 'group', 'aria-labelledby': headingId, 'data-source': group.source ?? '' },
+        el('h2', { id: headingId, text: group.source ?? t('panelNoSource') }),
         el('p', { class: 'counts', text: t('panelGroupCounts', group.claims.length, tally(countKinds(group.claims))) }),
         el('ul', { class: 'claims' }, ...group.claims.map(claimItem)),
       );
@@ -145,7 +134,7 @@
         const asked = tabId;
         let reply = null;
         try {
-          reply = await api.tabs.sendMessage(asked, { type: 'allegedly:claims' });
+          reply = await api.tabs.sendMessage(asked, { type: MSG.CLAIMS });
         } catch {
           reply = null; // no content script in that tab
         }
@@ -182,7 +171,7 @@
 
   async function focusClaim(id) {
     try {
-      const reply = await api.tabs.sendMessage(tabId, { type: 'allegedly:focus-claim', id });
+      const reply = await api.tabs.sendMessage(tabId, { type: MSG.FOCUS_CLAIM, id });
       if (!reply?.found) {
         setStatus(t('panelClaimGone'));
         refreshSoon();
@@ -202,7 +191,7 @@
     const claims = visibleClaims();
     const lines = [`# ${md(t('panelExportTitle', snapshot.title || snapshot.site))}`, '', `<${snapshot.url.replace(/[<>\s]/g, encodeURIComponent)}>`, ''];
     for (const group of groupBySource(claims)) {
-      lines.push(`## ${md(group.name ?? t('panelNoSource'))}`, '', `${md(t('panelGroupCounts', group.claims.length, tally(countKinds(group.claims))))}`, '');
+      lines.push(`## ${md(group.source ?? t('panelNoSource'))}`, '', `${md(t('panelGroupCounts', group.claims.length, tally(countKinds(group.claims))))}`, '');
       for (const claim of group.claims) lines.push(`- **${md(t(`kindShort_${claim.kind}`))}** — ${md(claim.text)} (${md(t('panelCue', claim.cue))})`);
       lines.push('');
     }
@@ -270,7 +259,7 @@
 
     // The tab reports its state after every change (analysis done, toggle, filter, page edits).
     api.runtime.onMessage.addListener((msg, sender) => {
-      if (sender.id === api.runtime.id && msg?.type === 'allegedly:state' && sender.tab?.id === tabId && sender.frameId === 0) refreshSoon();
+      if (fromUs(sender) && msg?.type === MSG.STATE && sender.tab?.id === tabId && sender.frameId === 0) refreshSoon();
       return false;
     });
     if (!Number.isInteger(pinnedTab)) {

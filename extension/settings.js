@@ -1,18 +1,14 @@
 // The reader's settings, shared by every context (content scripts, background, options, panel): their
-// storage.sync keys, defaults and checks, and how a claim maps to the kinds a reader can turn off.
-// A classic script (content scripts cannot be modules); it defines one global, AllegedlySettings, in
-// the extension's own world. Pages never see it: content scripts run in an isolated world.
+// storage.sync keys, defaults and checks. Which kind a claim is (the switches) is categories.js's
+// kindOf, loaded before this file. A classic script (see common.js for the form); it defines one
+// global, AllegedlySettings, in the extension's own world.
 (() => {
   'use strict';
 
   const api = globalThis.browser ?? globalThis.chrome;
 
-  /**
-   * The kinds a reader can turn on and off, finer than the four highlight colours: neutral "said"
-   * attributions are everywhere in news, so they have a switch of their own, apart from the other
-   * attributions (confirmed, revealed, believed…).
-   */
-  const KINDS = ['neutral', 'attributed', 'distancing', 'hedged', 'unsourced'];
+  /** The kinds a reader can turn on and off (categories.js). */
+  const { KINDS } = globalThis.AllegedlyCategories;
   const PALETTES = ['default', 'colourblind'];
 
   // storage.sync allows 8 KB per item and 100 KB in all: user word lists are capped well below.
@@ -31,15 +27,6 @@
   });
   /** One storage.sync key per setting, so a change to one never rewrites the others. */
   const KEYS = Object.keys(DEFAULTS);
-
-  /** The kind a claim is filtered by (its highlight colour is content.js's categoryOf). */
-  function kindOf(claim) {
-    if (claim.kind === 'hedged') return 'hedged';
-    if (claim.kind === 'unsourced') return 'unsourced';
-    if (claim.stance === 'distancing') return 'distancing';
-    if (claim.stance === 'neutral') return 'neutral';
-    return 'attributed';
-  }
 
   /** A clean word list: strings, trimmed, no empties or duplicates (case-insensitive), capped. */
   function cleanWords(list) {
@@ -108,8 +95,5 @@
     };
   }
 
-  /** Per-site choices live in storage.local (set by the toolbar): `site:<hostname>` → true / false. */
-  const SITE_PREFIX = 'site:';
-
-  globalThis.AllegedlySettings = Object.freeze({ KINDS, PALETTES, DEFAULTS, KEYS, MAX_WORDS, MAX_WORD_CHARS, SITE_PREFIX, kindOf, cleanWords, normalise, load, save, analyzerConfig, touched });
+  globalThis.AllegedlySettings = Object.freeze({ KINDS, PALETTES, DEFAULTS, KEYS, MAX_WORDS, MAX_WORD_CHARS, cleanWords, normalise, load, save, analyzerConfig, touched });
 })();

@@ -15,18 +15,21 @@
 
   // -------------------------------------------------------------------------------------------------
   // Timings (User Timing measures on the page's timeline), read by tools/bench: a few entries per
-  // analysis and per toggle, nothing while idle. allegedly:collect, allegedly:analyze and
-  // allegedly:draw are summed over chunks; allegedly:pipeline runs from the start to the last draw.
+  // analysis and per toggle, nothing while idle. Each is named MEASURE_PREFIX + its phase
+  // (`allegedly-timing:analyze`), apart from the message names (common.js MSG, `allegedly:analyze`).
+  // collect, analyze and draw are summed over chunks; pipeline runs from the start to the last draw.
   // Off in the shipped extension: the page can read its timeline. Only the bench's copy of the
   // extension (tools/bench/timed-extension.mjs) adds a content script setting this global, in the
   // content scripts' own world, where page scripts can neither read nor set it.
 
   const TIMINGS = globalThis.allegedlyTimings === true;
+  const MEASURE_PREFIX = 'allegedly-timing:';
   const now = () => performance.now();
-  function measure(name, start, duration = now() - start) {
+  /** Records phase `phase` (collect, analyze, draw, pipeline, first-draw, window, toggle-on…) from `start`. */
+  function measure(phase, start, duration = now() - start) {
     if (!TIMINGS) return;
     try {
-      performance.measure(name, { start, duration });
+      performance.measure(MEASURE_PREFIX + phase, { start, duration });
     } catch {
       // A page may have replaced `performance`; timings are not worth a failure.
     }
@@ -43,9 +46,9 @@
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     let chars = 0;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) chars += node.data.length;
-    measure('allegedly:floor', start);
+    measure('floor', start);
     return chars;
   }
 
-  globalThis.AllegedlyDiagnostics = Object.freeze({ TIMINGS, logOnce, now, measure, measureFloor });
+  globalThis.AllegedlyDiagnostics = Object.freeze({ TIMINGS, MEASURE_PREFIX, logOnce, now, measure, measureFloor });
 })();

@@ -1,14 +1,15 @@
 // Content script, step 2: the analyzer's claims on a block become marks (offsets → DOM ranges →
 // CSS.highlights), and, on pages with many claims, only those near the viewport are registered. Owns
-// the page's blocks and their marks; never modifies the DOM. Defines AllegedlyMarks in the content
-// scripts' own world.
+// the page's blocks and their marks, so it also answers where they are: the shown marks in document
+// order (navigation, the panel) and the mark under a point or around a focused element (the card).
+// Never modifies the DOM. Defines AllegedlyMarks in the content scripts' own world.
 (() => {
   'use strict';
 
   const { logOnce, measure, now } = globalThis.AllegedlyDiagnostics;
 
-  // The reader's UI (card.js), connected by content.js once it exists: which kinds are shown, and
-  // told when the registered ranges change (the card maps them back to claims).
+  // The reader's UI (content/reader.js), connected by content.js once it exists: which kinds are
+  // shown, and told when the registered ranges change (it forgets the order and hit-testing indexes).
   let reader = null;
   function useReader(view) {
     reader = view;
@@ -180,7 +181,7 @@
     if (cueRange) highlightFor('cue')[method](cueRange);
     if (sourceRange) highlightFor('source')[method](sourceRange);
     if (on && firstRegistration !== null) {
-      measure('allegedly:first-draw', firstRegistration);
+      measure('first-draw', firstRegistration);
       firstRegistration = null;
     }
   }
@@ -304,10 +305,10 @@
       settleTimer = setTimeout(() => {
         const settleStart = now();
         moveWindow();
-        measure('allegedly:window', settleStart);
+        measure('window', settleStart);
       }, SETTLE_MS);
     }
-    measure('allegedly:window', start);
+    measure('window', start);
   }
 
   function watchBlock(block) {
@@ -432,7 +433,7 @@
       let changed = false;
       for (const block of later) if (blocks.has(block) && sync(block)) changed = true;
       if (changed) reader?.changed();
-      measure('allegedly:toggle-rest', start);
+      measure('toggle-rest', start);
     });
   }
 
@@ -462,7 +463,204 @@
     for (const name of NAMES) CSS.highlights.delete(name);
   }
 
+  // -------------------------------------------------------------------------------------------------
+  // Where the marks are: document order, and hit-testing. Both are caches over the blocks, forgotten
+  // (forgetOrder) whenever the claims, the kinds shown or the registered ranges change, and rebuilt
+  // only when next asked for: the window moves often while the reader scrolls, and nothing may need
+  // them before it moves again.
+
+  /** The DOM range a mark is pointed at by: its claim's, else its cue's. */
+  const rangeOf = (mark) => mark.claimRange ?? mark.cueRange;
+
+  const squash = (text) => text.replace(/\s+/g, ' ').trim();
+
+  /**
+   * The words of one of a mark's spans (its `spans.cue`, `.source` or `.claim`), read from its
+   * block's text as the analyzer read it: no DOM range is made, so the panel can list 44,000 claims
+   * without making (and keeping live) the ranges the viewport window spares the page.
+   */
+  function spanText(mark, span) {
+    return span && span[1] > span[0] ? squash(mark.block.text.slice(span[0], span[1])) : null;
+  }
+
+  let sorted = null; // shown marks in document order; null when the claims changed
+  let containerMarks = null; // block container → its shown marks, in order (with `sorted`)
+  let markOfRange = new WeakMap(); // registered ranges → their marks, for hit-testing
+  let rangesIndexed = false;
+  let rowIndex = null; // Map(row → [{ mark, left, top, right, bottom }]) in document coordinates
+  const ROW_PX = 64;
+  const hasHighlightsFromPoint = () => typeof CSS !== 'undefined' && typeof CSS.highlights?.highlightsFromPoint === 'function';
+
+  /** The claims, the kinds shown or the registered ranges changed: the order and indexes are stale. */
+  function forgetOrder() {
+    sorted = null;
+    containerMarks = null;
+    rangesIndexed = false;
+    rowIndex = null;
+  }
+
+  /** The viewport changed size: the row index (document coordinates of client rects) is stale. */
+  function forgetLayout() {
+    rowIndex = null;
+  }
+
+  // Document order without making ranges. A mark's DOM ranges are made on demand (kept only for
+  // claims near the viewport), and making them for every claim just to sort them cost about a second
+  // in Firefox on a page with ~38,000 claims. The order comes from the blocks instead (a block is a
+  // contiguous run of text: blocks are ordered by their first text nodes, compared once per block)
+  // and, inside a block, from the claims' UTF-16 offsets.
+
+  const firstNodeOf = (block) => block.segments.find((s) => s.node)?.node ?? block.container;
+  const precedes = (a, b) => !!(firstNodeOf(a).compareDocumentPosition(firstNodeOf(b)) & Node.DOCUMENT_POSITION_FOLLOWING);
+  /** Where a mark's range (rangeOf: the claim, else its cue) starts in its block's text. */
+  const startOf = (mark) => {
+    const { claim, cue } = mark.spans;
+    return claim && claim[0] !== claim[1] ? claim[0] : cue[0];
+  };
+  let blockRank = new WeakMap(); // block → its place at the last full sort
+
+  function mergeRuns(left, right) {
+    const out = [];
+    let i = 0;
+    let j = 0;
+    while (i < left.length && j < right.length) out.push(precedes(right[j], left[i]) ? right[j++] : left[i++]);
+    while (i < left.length) out.push(left[i++]);
+    while (j < right.length) out.push(right[j++]);
+    return out;
+  }
+
+  /**
+   * `list` (blocks) in document order. The blocks come mostly in order already (the page from the
+   * top, after the first screens when it opened scrolled down; then what page changes added), so a
+   * natural merge sort needs about one comparison per block. Later calls with known blocks only
+   * (the window moved, a kind was hidden) sort by the ranks of the last full sort, with no DOM call.
+   */
+  function blocksInOrder(list) {
+    if (list.every((b) => blockRank.has(b))) return list.sort((a, b) => blockRank.get(a) - blockRank.get(b));
+    let runs = [];
+    let run = [];
+    for (const block of list) {
+      if (run.length && !precedes(run[run.length - 1], block)) {
+        runs.push(run);
+        run = [];
+      }
+      run.push(block);
+    }
+    if (run.length) runs.push(run);
+    while (runs.length > 1) {
+      const merged = [];
+      for (let k = 0; k < runs.length; k += 2) merged.push(k + 1 < runs.length ? mergeRuns(runs[k], runs[k + 1]) : runs[k]);
+      runs = merged;
+    }
+    const ordered = runs[0] ?? [];
+    blockRank = new WeakMap();
+    ordered.forEach((block, k) => blockRank.set(block, k));
+    return ordered;
+  }
+
+  /** The marks the reader sees (shown, not dropped with their block), in document order; no DOM range is made. */
+  function shownMarks() {
+    if (sorted) return sorted;
+    const byBlock = new Map();
+    for (const block of blocks) {
+      const list = block.marks.filter((mark) => mark.shown !== false);
+      if (list.length) byBlock.set(block, list);
+    }
+    const marks = [];
+    containerMarks = new Map();
+    for (const block of blocksInOrder([...byBlock.keys()])) {
+      const list = byBlock.get(block).sort((a, b) => startOf(a) - startOf(b)); // stable: ties keep their order
+      for (const mark of list) marks.push(mark);
+      const inContainer = containerMarks.get(block.container);
+      if (inContainer) inContainer.push(...list);
+      else containerMarks.set(block.container, list);
+    }
+    sorted = marks;
+    return marks;
+  }
+
+  /** The shown mark whose range holds `target` (a focused element), searched from its own container up. */
+  function markAround(target) {
+    shownMarks();
+    for (let el = target; el; el = el.parentElement) {
+      const mark = containerMarks.get(el)?.find((m) => rangeOf(m)?.intersectsNode(target));
+      if (mark) return mark;
+    }
+    return null;
+  }
+
+  /** Marks whose ranges exist already: those registered (near the viewport), and `extra` (the card's, the focused one). */
+  function marksWithRanges(extra) {
+    const marks = shownMarks().filter((m) => m.registered !== false);
+    for (const mark of extra) if (mark && !marks.includes(mark)) marks.push(mark);
+    return marks;
+  }
+
+  /** Fills markOfRange for hit-testing: only ranges that are painted can be under the pointer. */
+  function indexRanges(extra) {
+    if (rangesIndexed) return;
+    rangesIndexed = true;
+    markOfRange = new WeakMap();
+    for (const mark of marksWithRanges(extra)) {
+      for (const range of [mark.claimRange, mark.cueRange, mark.sourceRange]) if (range) markOfRange.set(range, mark);
+    }
+  }
+
+  function buildRowIndex(extra) {
+    const index = new Map();
+    for (const mark of marksWithRanges(extra)) {
+      for (const r of rangeOf(mark)?.getClientRects() ?? []) {
+        if (!r.width || !r.height) continue;
+        const box = { mark, left: r.left + scrollX, top: r.top + scrollY, right: r.right + scrollX, bottom: r.bottom + scrollY };
+        for (let row = Math.floor(box.top / ROW_PX); row <= Math.floor(box.bottom / ROW_PX); row++) {
+          if (!index.has(row)) index.set(row, []);
+          index.get(row).push(box);
+        }
+      }
+    }
+    return index;
+  }
+
+  const within = (rects, x, y) => [...rects].some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
+
+  /**
+   * The claim under client point (x, y), among the registered marks and `extra` (marks whose ranges
+   * the reader's UI holds). CSS.highlights.highlightsFromPoint where the browser has it (Chrome 140+,
+   * Firefox 150+); elsewhere the claims' client rects, in a spatial index of document-coordinate
+   * rows. Claims can share words (a hedge inside a sentence that also reports a source): the one
+   * whose cue is under the pointer wins, then the shortest.
+   */
+  function markAt(x, y, extra = []) {
+    const found = [];
+    const cueHit = new Set();
+    if (hasHighlightsFromPoint()) {
+      indexRanges(extra);
+      for (const { ranges } of CSS.highlights.highlightsFromPoint(x, y)) {
+        for (const range of ranges) {
+          const mark = markOfRange.get(range);
+          if (!mark) continue;
+          if (range === mark.cueRange) cueHit.add(mark);
+          if (!found.includes(mark)) found.push(mark);
+        }
+      }
+    } else {
+      rowIndex ??= buildRowIndex(extra);
+      const dx = x + scrollX;
+      const dy = y + scrollY;
+      for (const box of rowIndex.get(Math.floor(dy / ROW_PX)) ?? []) {
+        if (dx >= box.left && dx <= box.right && dy >= box.top && dy <= box.bottom && !found.includes(box.mark)) found.push(box.mark);
+      }
+      if (found.length > 1) for (const mark of found) if (mark.cueRange && within(mark.cueRange.getClientRects(), x, y)) cueHit.add(mark);
+    }
+    if (found.length > 1) {
+      const length = (m) => rangeOf(m).toString().length;
+      found.sort((a, b) => cueHit.has(b) - cueHit.has(a) || length(a) - length(b));
+    }
+    return found[0] ?? null;
+  }
+
   globalThis.AllegedlyMarks = Object.freeze({
+    boundaryAt,
     blocks,
     blockOfNode,
     claimCount,
@@ -477,5 +675,12 @@
     showHighlights,
     hideHighlights,
     afterPaint,
+    rangeOf,
+    spanText,
+    shownMarks,
+    markAround,
+    markAt,
+    forgetOrder,
+    forgetLayout,
   });
 })();

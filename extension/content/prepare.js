@@ -7,10 +7,10 @@
 (() => {
   'use strict';
 
-  const api = globalThis.browser ?? globalThis.chrome;
+  const { api, MSG } = globalThis.Allegedly;
   if (typeof Highlight !== 'function' || typeof CSS === 'undefined' || !CSS.highlights) return;
   try {
-    api.runtime.sendMessage({ type: 'allegedly:prepare' }).catch(() => {
+    api.runtime.sendMessage({ type: MSG.PREPARE }).catch(() => {
       // The extension was reloaded or removed meanwhile: content.js finds out and stays quiet.
     });
   } catch {

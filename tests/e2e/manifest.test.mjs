@@ -39,7 +39,10 @@ describe('built manifests', { skip: built ? false : 'run ./build.sh first' }, ()
     test(`${browser}: minimal permissions, wasm only for extension pages, nothing remote`, () => {
       const m = read(browser);
       // The content script's parts, in load order: each defines a namespace the next ones use.
-      const CONTENT_PARTS = ['content/diagnostics.js', 'content/collect.js', 'content/marks.js', 'content/changes.js'];
+      const CONTENT_PARTS = [
+        'content/diagnostics.js', 'content/collect.js', 'content/marks.js', 'card.js', 'content/navigate.js',
+        'content/palette.js', 'content/panel-data.js', 'content/reader.js', 'content/changes.js',
+      ];
       assert.equal(m.manifest_version, 3);
       // sidePanel: Chrome's claims panel (Firefox's sidebar_action needs no permission).
       assert.deepEqual(m.permissions, browser === 'chromium' ? ['storage', 'sidePanel'] : ['storage']);
@@ -49,13 +52,13 @@ describe('built manifests', { skip: built ? false : 'run ./build.sh first' }, ()
       assert.equal(m.web_accessible_resources, undefined, 'pages cannot load or fingerprint our files');
       assert.deepEqual(m.content_scripts, [
         // Only asks the background to start its analyzer while the page loads (cold start).
-        { matches: ['http://*/*', 'https://*/*'], js: ['content/prepare.js'], run_at: 'document_start' },
-        { matches: ['http://*/*', 'https://*/*'], js: ['settings.js', 'categories.js', 'explain.js', 'card.js', ...CONTENT_PARTS, 'content.js'], css: ['highlights.css'], run_at: 'document_idle' },
+        { matches: ['http://*/*', 'https://*/*'], js: ['common.js', 'content/prepare.js'], run_at: 'document_start' },
+        { matches: ['http://*/*', 'https://*/*'], js: ['common.js', 'categories.js', 'settings.js', 'explain.js', ...CONTENT_PARTS, 'content.js'], css: ['highlights.css'], run_at: 'document_idle' },
       ]);
       assert.equal(m.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
       const text = readFileSync(path.join(EXTENSION_DIRS[browser], 'manifest.json'), 'utf8');
       assert.doesNotMatch(text, /https?:\/\/(?!\*\/\*)/, 'no URL in the manifest but the match patterns');
-      for (const file of ['background.js', 'content/prepare.js', ...CONTENT_PARTS, 'content.js', 'settings.js', 'categories.js', 'explain.js', 'card.js', 'panel.html', 'panel.js', 'options.html', 'options.js', 'highlights.css', 'pkg/allegedly.js', 'pkg/allegedly_bg.wasm', '_locales/en/messages.json']) {
+      for (const file of ['background.js', 'content/prepare.js', ...CONTENT_PARTS, 'content.js', 'common.js', 'settings.js', 'categories.js', 'explain.js', 'panel.html', 'panel.js', 'options.html', 'options.js', 'highlights.css', 'pkg/allegedly.js', 'pkg/allegedly_bg.wasm', '_locales/en/messages.json']) {
         assert.ok(existsSync(path.join(EXTENSION_DIRS[browser], file)), `${file} is packaged`);
       }
     });

@@ -11,7 +11,7 @@
 //   ALLEGEDLY_BENCH_LOADS=2             timed loads per browser per round, after one untimed (default 2)
 //   ALLEGEDLY_BENCH_TOGGLES=3           then toggle off and on this many times on the last load (real
 //                                       toolbar clicks): handler, its frame, and the claims registered
-//                                       after that frame (allegedly:toggle-rest) with their frame
+//                                       after that frame (allegedly-timing:toggle-rest) with their frame
 //   ALLEGEDLY_BENCH_COLD=1              time only the first load of each fresh browser (fresh profile):
 //                                       the background's first request, wasm start-up included
 //   ALLEGEDLY_BENCH_IDLE_MS=35000       with COLD: wait this long before that load, so that the
@@ -55,15 +55,15 @@ async function load(session, url, toggles = 0) {
   try {
     await page.evaluateOnNewDocument(installObservers, HEARTBEAT);
     await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
-    await page.waitForFunction(() => performance.getEntriesByName('allegedly:floor').length > 0, { timeout: 300_000, polling: 250 });
+    await page.waitForFunction(() => performance.getEntriesByName('allegedly-timing:floor').length > 0, { timeout: 300_000, polling: 250 });
     await sleep(300);
     const ms = await page.evaluate(extensionMeasures);
     const { longtasks, gaps } = await page.evaluate(() => {
       window.__bench.stop();
       return { longtasks: window.__bench.longtasks, gaps: window.__bench.gaps };
     });
-    const pipeline = firstOf(ms, 'allegedly:pipeline');
-    const floor = firstOf(ms, 'allegedly:floor');
+    const pipeline = firstOf(ms, 'allegedly-timing:pipeline');
+    const floor = firstOf(ms, 'allegedly-timing:floor');
     // Long tasks and heartbeat gaps within the pipeline, leaving out the bench-only walk after it
     // (as run.mjs).
     const end = pipeline[1] + pipeline[2] + 200;
@@ -80,12 +80,12 @@ async function load(session, url, toggles = 0) {
       toggleOnFrame: on('frame'),
       toggleRest: on('rest'),
       toggleRestFrame: on('restFrame'),
-      collect: sum(ms, 'allegedly:collect'),
-      draw: sum(ms, 'allegedly:draw'),
-      main: sum(ms, 'allegedly:collect') + sum(ms, 'allegedly:draw') + sum(ms, 'allegedly:window'),
+      collect: sum(ms, 'allegedly-timing:collect'),
+      draw: sum(ms, 'allegedly-timing:draw'),
+      main: sum(ms, 'allegedly-timing:collect') + sum(ms, 'allegedly-timing:draw') + sum(ms, 'allegedly-timing:window'),
       // The background's time for the page's requests (its first includes starting the analyzer).
-      analyze: sum(ms, 'allegedly:analyze'),
-      first: firstOf(ms, 'allegedly:first-draw')?.[2] ?? NaN,
+      analyze: sum(ms, 'allegedly-timing:analyze'),
+      first: firstOf(ms, 'allegedly-timing:first-draw')?.[2] ?? NaN,
       pipeline: pipeline[2],
       longtask: session.name === 'chromium' ? longest : NaN,
       gap: HEARTBEAT ? beats.reduce((m, [, d]) => Math.max(m, d), 0) : NaN,

@@ -70,11 +70,11 @@ export function installObservers(heartbeat) {
   bench.stop = () => (running = false);
 }
 
-/** The extension's own timings (allegedly:* User Timing measures), as [name, start, duration]. */
+/** The extension's own timings (allegedly-timing:* User Timing measures), as [name, start, duration]. */
 export function extensionMeasures() {
   return performance
     .getEntriesByType('measure')
-    .filter((e) => e.name.startsWith('allegedly:'))
+    .filter((e) => e.name.startsWith('allegedly-timing:'))
     .map((e) => [e.name, e.startTime, e.duration]);
 }
 
@@ -99,7 +99,7 @@ export function recordFrames() {
  * each toggle's cost: { handler, frame, total } (the content script's handler, then the rendering of
  * the first frame after it, rAF → message channel), toPainted (from the handler's start to the end
  * of that frame, whatever ran in between), and for on, when claims far from the viewport
- * were registered after that frame (allegedly:toggle-rest), that task's time and its frame too.
+ * were registered after that frame (allegedly-timing:toggle-rest), that task's time and its frame too.
  */
 export async function toggleCosts(session, page, times) {
   await page.evaluate(recordFrames);
@@ -109,9 +109,9 @@ export async function toggleCosts(session, page, times) {
   };
   for (let k = 1; k <= times; k++) {
     await session.clickToolbarButton(page);
-    await done('allegedly:toggle-off', k);
+    await done('allegedly-timing:toggle-off', k);
     await session.clickToolbarButton(page);
-    await done('allegedly:toggle-on', k);
+    await done('allegedly-timing:toggle-on', k);
   }
   const frames = await page.evaluate(() => {
     const f = window.__frames;
@@ -124,13 +124,13 @@ export async function toggleCosts(session, page, times) {
     const frame = frames.find(([raf]) => raf >= at);
     return frame ? frame[1] - frame[0] : null;
   };
-  const rests = measures.filter(([n]) => n === 'allegedly:toggle-rest');
+  const rests = measures.filter(([n]) => n === 'allegedly-timing:toggle-rest');
   const cost = (name) =>
     measures
       .filter(([n]) => n === name)
       .map(([, start, duration]) => {
         const frame = frameAfter(start + duration);
-        const rest = name === 'allegedly:toggle-on' ? rests.find(([, s]) => s >= start && s < start + 1000) : null;
+        const rest = name === 'allegedly-timing:toggle-on' ? rests.find(([, s]) => s >= start && s < start + 1000) : null;
         const painted = frames.find(([raf]) => raf >= start + duration);
         return {
           handler: duration,
@@ -142,7 +142,7 @@ export async function toggleCosts(session, page, times) {
           restFrame: rest ? frameAfter(rest[1] + rest[2]) : 0,
         };
       });
-  return { off: cost('allegedly:toggle-off'), on: cost('allegedly:toggle-on') };
+  return { off: cost('allegedly-timing:toggle-off'), on: cost('allegedly-timing:toggle-on') };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -128,8 +128,8 @@ async function extensionLoad(session, url, { heartbeat }) {
   const page = await session.newPage();
   await page.evaluateOnNewDocument(installObservers, heartbeat);
   await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
-  // allegedly:floor comes last: the bare walk in the content script's world, after the pipeline.
-  await page.waitForFunction(() => performance.getEntriesByName('allegedly:floor').length > 0, { timeout: 300_000, polling: 250 });
+  // allegedly-timing:floor comes last: the bare walk in the content script's world, after the pipeline.
+  await page.waitForFunction(() => performance.getEntriesByName('allegedly-timing:floor').length > 0, { timeout: 300_000, polling: 250 });
   await sleep(400); // the frames that paint the last highlights
   const measures = await page.evaluate(extensionMeasures);
   const observed = await page.evaluate(() => {
@@ -182,23 +182,23 @@ async function extensionRuns(session, url, spec) {
     last = load;
   }
   const m = (name) => median(timed.map((t) => sum(t.measures, name)));
-  const pipelines = timed.map((t) => first(t.measures, 'allegedly:pipeline'));
+  const pipelines = timed.map((t) => first(t.measures, 'allegedly-timing:pipeline'));
   const result = {
     runs,
     claims: timed.at(-1).claims,
     registered: timed.at(-1).registered,
-    collectMs: m('allegedly:collect'),
-    analyzeMs: m('allegedly:analyze'),
-    drawMs: m('allegedly:draw'),
-    firstDrawMs: median(timed.map((t) => first(t.measures, 'allegedly:first-draw')?.[2] ?? NaN)),
+    collectMs: m('allegedly-timing:collect'),
+    analyzeMs: m('allegedly-timing:analyze'),
+    drawMs: m('allegedly-timing:draw'),
+    firstDrawMs: median(timed.map((t) => first(t.measures, 'allegedly-timing:first-draw')?.[2] ?? NaN)),
     pipelineMs: median(pipelines.map((p) => p[2])),
-    windowMs: m('allegedly:window'),
-    floorWorldMs: m('allegedly:floor'),
+    windowMs: m('allegedly-timing:window'),
+    floorWorldMs: m('allegedly-timing:floor'),
     // The content script's own work on the page's thread: walking, drawing, moving the window.
-    mainThreadMs: median(timed.map((t) => sum(t.measures, 'allegedly:collect') + sum(t.measures, 'allegedly:draw') + sum(t.measures, 'allegedly:window'))),
+    mainThreadMs: median(timed.map((t) => sum(t.measures, 'allegedly-timing:collect') + sum(t.measures, 'allegedly-timing:draw') + sum(t.measures, 'allegedly-timing:window'))),
     longTaskMs:
       session.name === 'chromium'
-        ? Math.max(...timed.map((t, i) => longestIn(t.observed.longtasks, pipelines[i].slice(1), first(t.measures, 'allegedly:floor')?.slice(1))))
+        ? Math.max(...timed.map((t, i) => longestIn(t.observed.longtasks, pipelines[i].slice(1), first(t.measures, 'allegedly-timing:floor')?.slice(1))))
         : null,
   };
   // Memory and idle CPU on the last timed load (all highlights registered), then the toggles.
@@ -209,8 +209,8 @@ async function extensionRuns(session, url, spec) {
   await last.page.close().catch(() => {});
   // A separate load with the heartbeat (it costs CPU, so it never runs while timing).
   const beat = await extensionLoad(session, url, { heartbeat: true });
-  const window = first(beat.measures, 'allegedly:pipeline').slice(1);
-  result.longestGapMs = longestIn(beat.observed.gaps, window, first(beat.measures, 'allegedly:floor')?.slice(1));
+  const window = first(beat.measures, 'allegedly-timing:pipeline').slice(1);
+  result.longestGapMs = longestIn(beat.observed.gaps, window, first(beat.measures, 'allegedly-timing:floor')?.slice(1));
   await beat.page.close().catch(() => {});
   return result;
 }

@@ -17,12 +17,12 @@
 //                                       script on every paragraph, list item, heading and quote, with
 //                                       the window's margin and nothing else: what observing costs
 //
-// Per load, after the analysis (the extension's allegedly:floor measure, bench copy) or 1.5 s after
+// Per load, after the analysis (the extension's allegedly-timing:floor measure, bench copy) or 1.5 s after
 // load (page alone): (1) wheel — page.mouse.wheel steps down the page at the asked rate; (2) jumps —
 // window.scrollTo to 30 %, 55 % and 80 % of the page at once, as a reader dragging the scrollbar,
 // 1.2 s apart. Measured in the page: rAF frame intervals (frames/s, the 95th percentile and longest
 // interval, frames dropped: each interval counts round(interval / 16.7 ms) − 1), Chromium's longtask
-// entries, the extension's own window moves (allegedly:window measures: total, count, longest), and
+// entries, the extension's own window moves (allegedly-timing:window measures: total, count, longest), and
 // in a second pass of the same wheel and jumps, the MessageChannel heartbeat's gaps (probes.mjs: any
 // main-thread task over 16 ms, whatever its cause; it costs frames, see scrollPass). After a jump:
 // *registered* — from the scrollTo to the end of the first window move after it; *seen* — to the
@@ -96,7 +96,7 @@ function stretch({ gaps, longtasks, frames, measures }, from, to) {
   const beats = gaps.filter(inside).map(([, d]) => d);
   const raf = frames.map(([t]) => t).filter((t) => t >= from && t <= to);
   const intervals = raf.slice(1).map((t, i) => t - raf[i]);
-  const moves = measures.filter(([n, s]) => n === 'allegedly:window' && s >= from && s <= to).map(([, , d]) => d);
+  const moves = measures.filter(([n, s]) => n === 'allegedly-timing:window' && s >= from && s <= to).map(([, , d]) => d);
   const seconds = (to - from) / 1000;
   return {
     gapMax: beats.reduce((m, d) => Math.max(m, d), 0),
@@ -159,7 +159,7 @@ async function scrollPass(page, heartbeat) {
   wheel.screensPerS = (wheelTo.y - wheelFrom.y) / wheelTo.h / ((wheelTo.t - wheelFrom.t) / 1000);
   const jumpFigures = jumps.map(({ t0, seen }, k) => {
     const to = k + 1 < jumps.length ? jumps[k + 1].t0 : end;
-    const firstMove = data.measures.find(([n, s]) => n === 'allegedly:window' && s >= t0);
+    const firstMove = data.measures.find(([n, s]) => n === 'allegedly-timing:window' && s >= t0);
     return {
       ...stretch(data, t0, to),
       registered: firstMove && firstMove[1] < to ? firstMove[1] + firstMove[2] - t0 : NaN,
@@ -182,7 +182,7 @@ async function scrollRun(session, url, withExtension, observe) {
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
     if (withExtension) {
-      await page.waitForFunction(() => performance.getEntriesByName('allegedly:floor').length > 0, { timeout: 300_000, polling: 250 });
+      await page.waitForFunction(() => performance.getEntriesByName('allegedly-timing:floor').length > 0, { timeout: 300_000, polling: 250 });
     }
     if (observe) await page.evaluate(observeEverything);
     await sleep(1500);

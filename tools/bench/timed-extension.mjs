@@ -1,4 +1,4 @@
-// A copy of a built extension whose content script leaves its User Timing measures (allegedly:*) on
+// A copy of a built extension whose content script leaves its User Timing measures (allegedly-timing:*) on
 // the page's performance timeline, for the bench and for the one robustness test that counts
 // analysis batches. The shipped extension never does: those entries are visible to the page, and
 // a switch the page could flip would not do. The switch is an extra content-script file that only

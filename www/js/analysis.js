@@ -1,11 +1,18 @@
 // Runs the analyzer in a module Worker, a chunk of blocks at a time.
 //
+// Each chunk after the first carries the text just before its first block as context (the last
+// CONTEXT_CHARS of the blocks before it), which the analyzer reads for the people it names: "he said"
+// at the top of a chunk may stand for a senator the previous one quoted. The rule and the constant are
+// the extension's (extension/categories.js), so a text gets the same claims in both.
+//
 // One chunk is in flight at most: the page reports progress after each, and a cancelled run stops
 // at once (a chunk still in flight is abandoned with its worker, and a fresh worker is started the
 // next time it is needed).
 
 /** Characters per message to the worker: tens of milliseconds of work, so progress moves smoothly. */
 export const CHUNK_CHARS = 64 * 1024;
+
+import { CONTEXT_CHARS, RecentText } from './categories.js';
 
 const WORKER_URL = new URL('./analysis-worker.js', import.meta.url);
 
@@ -23,9 +30,9 @@ export class AnalysisClient {
     const total = blocks.reduce((sum, block) => sum + block.length, 0);
     let done = 0;
     onProgress?.(0, total);
-    for (const [first, chunk] of chunks(blocks, CHUNK_CHARS)) {
+    for (const [first, chunk, context] of chunks(blocks, CHUNK_CHARS)) {
       signal?.throwIfAborted();
-      const claims = await this.#request(chunk, signal);
+      const claims = await this.#request(chunk, context, signal);
       signal?.throwIfAborted();
       onChunk(first, claims);
       done += chunk.reduce((sum, block) => sum + block.length, 0);
@@ -61,7 +68,7 @@ export class AnalysisClient {
     this.#ready = null;
   }
 
-  async #request(blocks, signal) {
+  async #request(blocks, context, signal) {
     if (!this.#worker) this.#start();
     const worker = this.#worker;
     try {
@@ -87,7 +94,7 @@ export class AnalysisClient {
       worker.addEventListener('message', onMessage);
       worker.addEventListener('error', onError, { once: true });
     });
-    worker.postMessage({ id, blocks });
+    worker.postMessage({ id, blocks, context });
     try {
       return await abortable(reply, signal);
     } catch (error) {
@@ -98,14 +105,20 @@ export class AnalysisClient {
   }
 }
 
-/** Yields [indexOfFirstBlock, blocks] runs of about `size` characters each (at least one block). */
-function* chunks(blocks, size) {
+/**
+ * Yields [indexOfFirstBlock, blocks, context] runs of about `size` characters each (at least one
+ * block); `context` is the last `contextChars` of the blocks before the run ([] for the first).
+ */
+export function* chunks(blocks, size, contextChars = CONTEXT_CHARS) {
+  const recent = new RecentText(contextChars);
   let first = 0;
   while (first < blocks.length) {
     let end = first;
     let chars = 0;
     while (end < blocks.length && (end === first || chars + blocks[end].length <= size)) chars += blocks[end++].length;
-    yield [first, blocks.slice(first, end)];
+    const context = recent.texts();
+    for (let k = first; k < end; k++) recent.push(blocks[k]);
+    yield [first, blocks.slice(first, end), context];
     first = end;
   }
 }

@@ -56,3 +56,9 @@ export function categoryOf(claim) {
 
 /** The extent a claim's background covers: from the first to the last of its cue, source and content. */
 export const claimExtent = shared.claimExtent;
+
+/** Grouping by source, the same as the extension's panel (extension/categories.js). */
+export const { SourceGroups } = shared;
+
+/** The context each chunk carries to the analyzer, the same as the extension's messages. */
+export const { CONTEXT_CHARS, RecentText } = shared;

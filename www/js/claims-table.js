@@ -4,37 +4,35 @@
 // Big texts have tens of thousands of claims, so the table shows the largest groups first and a few
 // claims per group, with buttons that add more: the DOM stays small whatever the input.
 
-import { CLAIM_CATEGORIES, categoryLabel, categoryOf, claimExtent } from './categories.js';
+import { CLAIM_CATEGORIES, SourceGroups, categoryLabel, categoryOf, claimExtent } from './categories.js';
 import { forEachSliced } from './schedule.js';
 
 const GROUPS_PER_PAGE = 30;
 const CLAIMS_PER_GROUP = 8;
 const MAX_CONTENT = 280;
-const NO_SOURCE = '\u0000';
 
 /**
- * Groups `claims` ({block, claim}) by the text of their source, largest group first, unsourced last.
- * Runs in slices: tens of thousands of claims take longer than one frame.
+ * Groups `claims` ({block, claim}) by the text of their source as the extension's panel does
+ * (extension/categories.js: case, spacing and a leading "the/a/an" make no new group), largest group
+ * first, unsourced last: [{ key, source, claims }]. Runs in slices: tens of thousands of claims take
+ * longer than one frame.
  */
 export async function groupBySource(blocks, claims, signal) {
-  const groups = new Map();
+  const groups = new SourceGroups();
   await forEachSliced(claims.length, (i) => {
     const item = claims[i];
     const { block, claim } = item;
     // "he said" is grouped under the person it most likely stands for, when the analyzer found one.
-    const written = claim.source ? blocks[block].slice(claim.source[0], claim.source[1]).replace(/\s+/g, ' ').trim() : '';
-    const text = claim.antecedent ?? written;
-    const key = text ? text.toLocaleLowerCase() : NO_SOURCE;
-    let group = groups.get(key);
-    if (!group) {
-      group = { source: text, claims: [], counts: new Map() };
-      groups.set(key, group);
-    }
-    group.claims.push(item);
-    const category = categoryOf(claim);
-    group.counts.set(category, (group.counts.get(category) ?? 0) + 1);
+    groups.add(item, claim.antecedent ?? (claim.source ? blocks[block].slice(claim.source[0], claim.source[1]) : ''));
   }, signal);
-  return [...groups.values()].sort((a, b) => (!a.source - !b.source) || b.claims.length - a.claims.length);
+  return groups.sorted();
+}
+
+/** How many of `items` ({claim}) paint in each category. */
+function countCategories(items) {
+  const counts = new Map();
+  for (const { claim } of items) counts.set(categoryOf(claim), (counts.get(categoryOf(claim)) ?? 0) + 1);
+  return counts;
 }
 
 export class ClaimsTable {
@@ -103,9 +101,8 @@ export class ClaimsTable {
     source.textContent = group.source || 'No source named';
     const counts = document.createElement('span');
     counts.className = 'counts';
-    const parts = CLAIM_CATEGORIES.filter(({ name }) => group.counts.has(name)).map(
-      ({ name, label }) => `${group.counts.get(name)} ${label.toLowerCase()}`,
-    );
+    const byCategory = countCategories(group.claims);
+    const parts = CLAIM_CATEGORIES.filter(({ name }) => byCategory.has(name)).map(({ name, label }) => `${byCategory.get(name)} ${label.toLowerCase()}`);
     counts.textContent = `${group.claims.length} ${group.claims.length === 1 ? 'claim' : 'claims'}: ${parts.join(', ')}`;
     cell.append(source, counts);
     header.append(cell);

@@ -25,7 +25,7 @@ export async function watchLogs(session, page) {
 
 /** Number of analysis batches the content script ran in this page (one measure per batch). */
 export function analysisBatches(page) {
-  return page.evaluate(() => performance.getEntriesByName('allegedly:analyze').length);
+  return page.evaluate(() => performance.getEntriesByName('allegedly-timing:analyze').length);
 }
 
 /** Waits until the page's registry does (on = true) or does not hold the extension's cue highlight. */
