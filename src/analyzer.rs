@@ -2,7 +2,7 @@
 
 use crate::claim::{Claim, ClaimKind, Stance};
 use crate::claims::antecedents::Antecedents;
-use crate::claims::{Context, build_claims, quotes};
+use crate::claims::{Context, build_claims, quotes, specificity};
 use crate::config::{Config, ConfigError};
 use crate::cues::learned::Model;
 use crate::cues::tokens::Tokens;
@@ -54,6 +54,7 @@ impl Analyzer {
             }
         }
         antecedents.resolve(text, &mut claims);
+        specificity::fill(text, &mut claims);
         claims
     }
 

@@ -129,6 +129,7 @@ fn build_claim(ctx: &Context, cue: &Cue) -> Claim {
         content,
         sentence: ctx.sentence.span,
         antecedent: None,
+        specificity: None,
     }
 }
 

@@ -41,8 +41,8 @@
 //! allocation, no regular expression. Capitals are tested in ASCII, like the antecedents: a name
 //! with another first capital ("Ángel") is read by its other words.
 
-use serde::{Deserialize, Serialize};
-
+use crate::claim::Claim;
+pub use crate::claim::Specificity;
 use crate::lexicon::sources::{
     ANONYMITY, ANONYMOUS_WORDS, CONJUNCTIONS, DEFINITE, DEMONYMS, DESCRIPTORS, DOCUMENTS,
     INDEFINITE, NAMED_PHRASES, ORGANISATION_PLURALS, ORGANISATIONS, OTHER_PRONOUNS, PEOPLE,
@@ -50,16 +50,6 @@ use crate::lexicon::sources::{
 };
 use crate::lexicon::words::{WordList, Words};
 use crate::span::Span;
-
-/// Whether a claim's source names someone.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Specificity {
-    /// A person or an organisation by name: "Senator Maria Lopez", "Reuters", "the Pentagon".
-    Named,
-    /// Unnamed people: "officials", "people familiar with the matter", "critics".
-    Anonymous,
-}
 
 /// What the words of a source say about its specificity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,7 +90,7 @@ pub fn read(text: &str, source: Span, sentence: Span) -> Reading {
     // sentence's.
     buffer[0].initial = text
         .get(sentence.start.min(source.start)..source.start)
-        .is_some_and(|before| !before.chars().any(char::is_alphanumeric));
+        .is_some_and(|before| !before.bytes().any(|b| b.is_ascii_alphanumeric()));
     let words = &buffer[..n];
     // The first phrase, up to the first comma or dash, decides: "Matt Bennett, a founder of Third
     // Way". When it tells nothing, the next one does: a fronted adverbial ("Each day now, rivals").
@@ -127,6 +117,21 @@ pub fn read(text: &str, source: Span, sentence: Span) -> Reading {
         rest = after;
     }
     Reading::Unknown
+}
+
+/// Sets [`Claim::specificity`] for the claims of `text` (byte spans into it), after their
+/// antecedents are known: a "he" or "she" takes its antecedent's, and without one has none.
+pub fn fill(text: &str, claims: &mut [Claim]) {
+    for claim in claims {
+        claim.specificity =
+            claim
+                .source
+                .and_then(|source| match read(text, source, claim.sentence) {
+                    Reading::Is(specificity) => Some(specificity),
+                    Reading::Pronoun => claim.antecedent.as_deref().and_then(of_name),
+                    Reading::Unknown => None,
+                });
+    }
 }
 
 /// The specificity of a name as an earlier claim wrote it (an antecedent: "Senator John Smith").

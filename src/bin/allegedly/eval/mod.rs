@@ -139,7 +139,7 @@ pub fn run(args: &EvalArgs) -> Result<(), CliError> {
     if !args.native_only {
         reader::run(&dir).map_err(CliError::failed)?;
     }
-    specificity::report(&dir, &specificity::articles_dir());
+    specificity::report(&dir);
     if disagreements.is_empty() {
         return Ok(());
     }

@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 
 use allegedly::Span;
 use allegedly::claims::specificity::{Specificity, classify};
@@ -85,18 +86,71 @@ impl Score {
     }
 }
 
-/// Where the saved pages' article texts are: $ALLEGEDLY_ARTICLES_DIR, else ../articles beside the
-/// source tree.
-pub fn articles_dir() -> PathBuf {
-    match std::env::var_os("ALLEGEDLY_ARTICLES_DIR") {
-        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
-        _ => Path::new(env!("CARGO_MANIFEST_DIR")).join("../articles"),
+/// Where the saved pages' article texts are: $ALLEGEDLY_ARTICLES_DIR when set (`<page>.article.txt`
+/// files, as `tools/reader/articles.mjs` writes them); else they are extracted from the saved pages
+/// ($ALLEGEDLY_PAGES_DIR, else ../shared/pages) into a temporary folder with that tool, as the
+/// reader-judged set does. `Err` says why there are none.
+fn articles() -> Result<Articles, String> {
+    if let Some(dir) = std::env::var_os("ALLEGEDLY_ARTICLES_DIR").filter(|d| !d.is_empty()) {
+        return Ok(Articles {
+            dir: PathBuf::from(dir),
+            temporary: false,
+        });
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let pages = match std::env::var_os("ALLEGEDLY_PAGES_DIR").filter(|d| !d.is_empty()) {
+        Some(dir) => PathBuf::from(dir),
+        None => root.join("../shared/pages"),
+    };
+    if !pages.is_dir() {
+        return Err(format!(
+            "no saved pages at {} (set ALLEGEDLY_PAGES_DIR or ALLEGEDLY_ARTICLES_DIR)",
+            pages.display()
+        ));
+    }
+    for package in ["@mozilla/readability", "linkedom"] {
+        if !root.join("node_modules").join(package).is_dir() {
+            return Err(format!(
+                "the npm package {package} is not installed (run `npm ci` or ./build.sh)"
+            ));
+        }
+    }
+    let dir = std::env::temp_dir().join(format!("allegedly-specificity-{}", std::process::id()));
+    let articles = Articles {
+        dir,
+        temporary: true,
+    };
+    let status = Command::new("node")
+        .arg(root.join("tools/reader/articles.mjs"))
+        .args([&pages, &articles.dir])
+        .stdout(Stdio::null())
+        .status()
+        .map_err(|e| {
+            format!("cannot run node (the article text is extracted with Readability): {e}")
+        })?;
+    if !status.success() {
+        return Err(format!("tools/reader/articles.mjs failed ({status})"));
+    }
+    Ok(articles)
+}
+
+/// A folder of article texts; a temporary one is removed when dropped.
+struct Articles {
+    dir: PathBuf,
+    temporary: bool,
+}
+
+impl Drop for Articles {
+    fn drop(&mut self) {
+        if self.temporary {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
     }
 }
 
 /// Prints the specificity accuracy on each labelled set whose texts are at hand; says why a set
-/// is skipped. `eval_dir` holds `polnear-dev.jsonl`; `articles_dir` the `*.article.txt` files.
-pub fn report(eval_dir: &Path, articles_dir: &Path) {
+/// is skipped. `eval_dir` holds `polnear-dev.jsonl`.
+pub fn report(eval_dir: &Path) {
     let labels = Path::new(env!("CARGO_MANIFEST_DIR")).join(LABELS);
     let show_errors = std::env::var_os("ALLEGEDLY_SPECIFICITY_ERRORS").is_some();
     println!("\nSource specificity (labels in {LABELS}/, README there)");
@@ -116,7 +170,7 @@ pub fn report(eval_dir: &Path, articles_dir: &Path) {
         let texts = if records.iter().any(|r| r.id.is_some()) {
             polnear_texts(&polnear)
         } else {
-            article_texts(articles_dir, &records)
+            articles().and_then(|articles| article_texts(&articles.dir, &records))
         };
         let texts = match texts {
             Ok(texts) => texts,
