@@ -46,7 +46,7 @@ pub use crate::claim::Specificity;
 use crate::lexicon::sources::{
     ANONYMITY, ANONYMOUS_WORDS, CONJUNCTIONS, DEFINITE, DEMONYMS, DESCRIPTORS, DOCUMENTS,
     INDEFINITE, NAMED_PHRASES, ORGANISATION_PLURALS, ORGANISATIONS, OTHER_PRONOUNS, PEOPLE,
-    PERSONAL_PRONOUNS, PHRASE_ENDS, ROLE_PLURALS, ROLES, VERBS, VOICES,
+    PERSONAL_PRONOUNS, PHRASE_ENDS, ROLE_PLURALS, ROLES, TIMES, VERBS, VOICES,
 };
 use crate::lexicon::words::{WordList, Words};
 use crate::span::Span;
@@ -105,6 +105,15 @@ pub fn read(text: &str, source: Span, sentence: Span) -> Reading {
             return Reading::Is(Specificity::Anonymous);
         }
         let (reading, overridable) = phrase(phrase_words);
+        // An apposition to a name is that name's: "Bernhard von Bülow, a later chancellor, said".
+        let reading = match reading {
+            Reading::Is(Specificity::Anonymous) | Reading::Unknown
+                if rest.len() == words.len() && after_a_name(text, source, sentence, words) =>
+            {
+                Reading::Is(Specificity::Named)
+            }
+            _ => reading,
+        };
         if reading == Reading::Is(Specificity::Named)
             && overridable
             && (has_phrase(words, ANONYMITY) || withheld_nearby(text, source, sentence))
@@ -131,6 +140,34 @@ pub fn fill(text: &str, claims: &mut [Claim]) {
                     Reading::Pronoun => claim.antecedent.as_deref().and_then(of_name),
                     Reading::Unknown => None,
                 });
+    }
+}
+
+/// Whether the source is an apposition to a name: "Bernhard von Bülow, | a later chancellor, |
+/// said", "the Asheville Tea PAC, | a local organization which | said" — a name and a comma
+/// before it, a comma or a relative pronoun closing it. Not "In Washington, a senior official,
+/// …": a name after a preposition is a place or a time.
+fn after_a_name(text: &str, source: Span, sentence: Span, words: &[Word]) -> bool {
+    let lo = sentence.start.min(source.start);
+    let Some(before) = text
+        .get(lo..source.start)
+        .and_then(|b| b.trim_end().strip_suffix(','))
+    else {
+        return false;
+    };
+    let closed = words.last().is_some_and(|w| w.is("who") || w.is("which"))
+        || text
+            .get(source.end..sentence.end.max(source.end))
+            .is_some_and(|after| after.trim_start().starts_with(','));
+    if !closed {
+        return false;
+    }
+    let mut buffer = [Word::default(); MAX_WORDS];
+    let previous = split(&before[window_start(before)..], &mut buffer);
+    match previous {
+        [.., word, name] => name.is_name() && !word.is_in(&PHRASE_ENDS),
+        [name] => name.is_name(),
+        [] => false,
     }
 }
 
@@ -304,11 +341,14 @@ fn phrase(words: &[Word]) -> (Reading, bool) {
     // The noun phrase ends at a preposition or a relative pronoun; its tail ("for the ministry",
     // "by the Times") only matters to documents.
     // A participle after a noun starts a modifier too: "corporations | looking to cut their
-    // debts", "data | published by OpenAI" (not "the ruling party", "senior elected officials").
+    // debts", "data | published by OpenAI" (not "the ruling party", "senior elected officials"),
+    // and so does a time: "health officials | this week".
     let end = (0..words.len())
         .find(|&i| {
             words[i].is_in(&PHRASE_ENDS)
-                || (i > 0 && is_participle(&words[i]) && is_noun(&words[i - 1]))
+                || (i > 0
+                    && (is_participle(&words[i]) || words[i].is_in(&TIMES))
+                    && is_noun(&words[i - 1]))
         })
         .unwrap_or(words.len());
     let (noun_phrase, tail) = words.split_at(end);
@@ -421,15 +461,17 @@ fn conjunct(words: &[Word], tail: &[Word]) -> (Reading, bool) {
         let whose = name_before
             || determiner == Determiner::Definite
             || before.iter().any(|w| w.is_in(&ORGANISATIONS))
-            // Whose, after "by", "from", "of": "a report by the Times" (not "data on Thursday").
+            // Whose, after "by", "from", "of", "for": "a report by the Times", "a paper from a
+            // team at UMass Amherst" (not "data on Thursday").
             || tail
                 .iter()
                 .position(|w| !is_participle(w))
                 .and_then(|i| tail[i..].split_first())
                 .is_some_and(|(preposition, rest)| {
-                ["by", "from", "of"].iter().any(|p| preposition.is(p))
-                    && phrase(rest).0 == Reading::Is(Specificity::Named)
-            });
+                    ["by", "from", "of", "for"].iter().any(|p| preposition.is(p))
+                        && (rest.iter().any(Word::is_name)
+                            || phrase(rest).0 == Reading::Is(Specificity::Named))
+                });
         return if whose { named(false) } else { anonymous };
     }
     if head.is_in(&INDEFINITE) {
@@ -443,8 +485,12 @@ fn conjunct(words: &[Word], tail: &[Word]) -> (Reading, bool) {
         return named(false);
     }
     if name_before {
-        // "the Clinton camp".
-        return named(true);
+        // "the Clinton camp"; but "one GOP operative" is one of many.
+        return if determiner == Determiner::Indefinite {
+            anonymous
+        } else {
+            named(true)
+        };
     }
     match determiner {
         // "the family", "the victim": someone the text has introduced.
@@ -891,6 +937,33 @@ mod tests {
         assert_eq!(alone("said it"), None);
         assert_eq!(alone("Prime Minister Theresa May"), Some(Named));
         assert_eq!(alone("media reports"), Some(Anonymous));
+    }
+
+    #[test]
+    fn an_apposition_to_a_name_is_named() {
+        let sentence = "Bernhard von Bülow, a later chancellor, said the war was over.";
+        assert_eq!(of("a later chancellor", sentence), Some(Named));
+        let sentence = "It was endorsed by the Asheville Tea PAC, a local organization which \
+                        said its board had met.";
+        assert_eq!(of("a local organization which", sentence), Some(Named));
+        // A place before the comma is no name of the source.
+        let sentence = "In Washington, a senior official, who was not named, said so.";
+        assert_eq!(of("a senior official", sentence), Some(Anonymous));
+        let sentence = "Bernhard von Bülow, a later chancellor said the war was over.";
+        assert_eq!(of("a later chancellor", sentence), Some(Anonymous));
+    }
+
+    #[test]
+    fn one_of_a_named_group_is_anonymous() {
+        assert_eq!(alone("one GOP operative"), Some(Anonymous));
+        assert_eq!(alone("an Apple engineer"), Some(Anonymous));
+        assert_eq!(alone("the Clinton camp"), Some(Named));
+        assert_eq!(alone("health officials this week"), Some(Anonymous));
+        assert_eq!(alone("a blog post for InfoAmazonia"), Some(Named));
+        assert_eq!(
+            alone("A research paper from a team at UMass Amherst"),
+            Some(Named)
+        );
     }
 
     #[test]

@@ -15,15 +15,16 @@ pub static PEOPLE: Words = Words::new(&[
     "activist", "activists", "advocate", "advocates", "agent", "agents", "aide", "aides",
     "americans", "analyst", "analysts", "authorities", "backers", "bystander", "bystanders",
     "colleague", "colleagues", "conservatives", "constituents", "critic", "critics", "delegates",
-    "democrats", "diplomat", "diplomats", "economists", "employee", "employees", "everybody", "everyone", "expert",
-    "experts", "fans", "friend", "friends", "guy", "individual", "individuals",
-    "informant", "insider", "insiders", "investigators", "iranians", "israelis", "journalists",
-    "lawmaker", "lawmakers", "leaders", "liberals", "man", "member", "members", "men",
-    "neighbor", "neighbors", "neighbour", "neighbours", "nobody", "observer", "observers", "officers",
-    "official", "officials", "opponents", "others", "palestinians", "participants", "people",
-    "person", "persons", "progressives", "protesters", "protestors", "relative", "relatives",
-    "republicans", "researchers", "residents", "russians", "scientists", "skeptics", "somebody",
-    "someone", "source", "sources", "staff", "staffer", "staffers", "strategists", "supporters",
+    "democrats", "diplomat", "diplomats", "economists", "employee", "employees", "engineer",
+    "engineers", "everybody", "everyone", "expert", "experts", "fans", "friend", "friends", "guy",
+    "individual", "individuals", "informant", "insider", "insiders", "investigators", "iranians",
+    "israelis", "journalists", "lawmaker", "lawmakers", "leaders", "liberals", "man", "member",
+    "members", "men", "neighbor", "neighbors", "neighbour", "neighbours", "nobody", "observer",
+    "observers", "officers", "official", "officials", "operative", "operatives", "opponents",
+    "others", "palestinians", "participants", "people", "person", "persons", "progressives",
+    "protesters", "protestors", "relative", "relatives", "republicans", "researcher", "researchers",
+    "residents", "russians", "scientist", "scientists", "skeptics", "somebody", "someone", "source",
+    "sources", "staff", "staffer", "staffers", "strategists", "student", "students", "supporters",
     "survivors", "teachers", "voters", "whistleblower", "witness", "witnesses", "woman", "women",
     "workers",
 ]);
@@ -35,22 +36,22 @@ pub static PEOPLE: Words = Words::new(&[
 #[rustfmt::skip] // a table: one word after another, alphabetical
 pub static ROLES: Words = Words::new(&[
     "adviser", "advisers", "advisor", "advisors", "ambassador", "ambassadors", "attorney",
-    "attorneys", "boss", "brother", "candidate", "ceo", "ceos", "chair", "chairman", "chairwoman", "chancellor",
-    "chief", "chiefs", "coach", "commander", "commanders", "commissioner", "counsel", "daughter",
-    "director", "directors", "doctor", "doctors", "editor", "executive", "executives", "father",
-    "founder", "general", "generals", "governor", "governors", "head", "husband", "judge",
-    "judges", "lawyer", "lawyers", "leader", "manager", "mayor", "mayors", "minister",
-    "ministers", "mother", "nominee", "owner", "premier", "president", "presidents", "prime",
-    "professor", "prosecutor", "prosecutors", "secretary", "senator", "senators", "sheriff",
-    "sister", "son", "speaker", "superintendent", "wife",
+    "attorneys", "boss", "brother", "candidate", "ceo", "ceos", "chair", "chairman", "chairwoman",
+    "chancellor", "chief", "chiefs", "coach", "commander", "commanders", "commissioner", "counsel",
+    "daughter", "director", "directors", "doctor", "doctors", "editor", "executive", "executives",
+    "father", "founder", "general", "generals", "governor", "governors", "head", "husband", "judge",
+    "judges", "lawyer", "lawyers", "leader", "manager", "mayor", "mayors", "minister", "ministers",
+    "mother", "nominee", "owner", "premier", "president", "presidents", "prime", "professor",
+    "prosecutor", "prosecutors", "secretary", "senator", "senators", "sheriff", "sister", "son",
+    "speaker", "superintendent", "wife",
 ]);
 
 /// Plurals in [`ROLES`] (the list holds both forms; these make the form a plural).
 #[rustfmt::skip] // a table: one word after another, alphabetical
 pub static ROLE_PLURALS: Words = Words::new(&[
-    "advisers", "advisors", "ambassadors", "attorneys", "ceos", "chiefs", "commanders",
-    "directors", "doctors", "executives", "generals", "governors", "judges", "lawyers", "mayors",
-    "ministers", "presidents", "prosecutors", "senators",
+    "advisers", "advisors", "ambassadors", "attorneys", "ceos", "chiefs", "commanders", "directors",
+    "doctors", "executives", "generals", "governors", "judges", "lawyers", "mayors", "ministers",
+    "presidents", "prosecutors", "senators",
 ]);
 
 /// Nouns for the person whose job is to speak for an organisation. What they say is the
@@ -72,17 +73,16 @@ pub static ORGANISATIONS: Words = Words::new(&[
     "company", "congress", "corporation", "council", "court", "courts", "department", "embassy",
     "family", "firm", "firms", "foundation", "government", "governments", "group", "groups",
     "hospital", "hospitals", "house", "institute", "kremlin", "military", "ministry", "navy",
-    "network", "newspaper", "newspapers", "office", "organisation", "organisations",
-    "organization", "organizations", "outlet", "outlets", "parliament", "party", "pentagon",
-    "police", "regime", "senate", "service", "station", "team", "tribunal", "union",
-    "university",
+    "network", "newspaper", "newspapers", "office", "organisation", "organisations", "organization",
+    "organizations", "outlet", "outlets", "parliament", "party", "pentagon", "police", "regime",
+    "senate", "service", "station", "team", "tribunal", "union", "university",
 ]);
 
 /// Plurals in [`ORGANISATIONS`].
 #[rustfmt::skip] // a table: one word after another, alphabetical
 pub static ORGANISATION_PLURALS: Words = Words::new(&[
-    "agencies", "companies", "courts", "firms", "governments", "groups", "hospitals",
-    "newspapers", "organisations", "organizations", "outlets",
+    "agencies", "companies", "courts", "firms", "governments", "groups", "hospitals", "newspapers",
+    "organisations", "organizations", "outlets",
 ]);
 
 /// Nouns for a text or a medium that carries a claim: named when it says whose ("a report by
@@ -92,9 +92,10 @@ pub static ORGANISATION_PLURALS: Words = Words::new(&[
 pub static DOCUMENTS: Words = Words::new(&[
     "account", "accounts", "analysis", "article", "book", "complaint", "data", "document",
     "documents", "email", "emails", "estimate", "estimates", "filing", "filings", "indictment",
-    "interview", "lawsuit", "letter", "media", "memo", "poll", "polls", "press", "records",
-    "release", "report", "reports", "research", "rumors", "rumours", "statement", "statements",
-    "studies", "study", "survey", "surveys", "testimony", "transcript", "tweet", "tweets",
+    "interview", "lawsuit", "letter", "media", "memo", "paper", "papers", "poll", "polls", "post",
+    "posts", "press", "records", "release", "report", "reports", "research", "rumors", "rumours",
+    "statement", "statements", "studies", "study", "survey", "surveys", "testimony", "transcript",
+    "tweet", "tweets",
 ]);
 
 /// Determiners and quantifiers that leave the holder unnamed: "a", "one", "some", "two",
@@ -124,8 +125,8 @@ pub static PERSONAL_PRONOUNS: Words = Words::new(&[
 /// No specificity is guessed for these.
 #[rustfmt::skip] // a table: one word after another, alphabetical
 pub static OTHER_PRONOUNS: Words = Words::new(&[
-    "both", "i", "it", "its", "me", "my", "our", "that", "their", "them", "these", "they",
-    "this", "those", "us", "we", "which", "who", "whom", "you", "your",
+    "both", "i", "it", "its", "me", "my", "our", "that", "their", "them", "these", "they", "this",
+    "those", "us", "we", "which", "who", "whom", "you", "your",
 ]);
 
 /// Lower-case-looking words that may start a sentence capitalised without naming anyone:
@@ -222,6 +223,13 @@ pub static VERBS: Words = Words::new(&[
     "writes", "wrote",
 ]);
 
+/// Words of a time that end a source's phrase after its noun: "health officials | this week".
+#[rustfmt::skip] // a table: one word after another, alphabetical
+pub static TIMES: Words = Words::new(&[
+    "earlier", "friday", "last", "monday", "next", "saturday", "sunday", "this", "thursday",
+    "today", "tonight", "tuesday", "wednesday", "yesterday",
+]);
+
 /// Words that join two sources: "Trump and Pence", "officials and analysts".
 #[rustfmt::skip] // a table: one word after another, alphabetical
 pub static CONJUNCTIONS: Words = Words::new(&["&", "and", "or"]);
@@ -250,6 +258,7 @@ mod tests {
             &PHRASE_ENDS,
             &CONJUNCTIONS,
             &VERBS,
+            &TIMES,
         ] {
             let words = list.as_slice();
             for pair in words.windows(2) {
