@@ -11,8 +11,10 @@
 //! 2. A word that withholds a name inside the source's first phrase ("unnamed", "anonymous",
 //!    "unidentified") makes it anonymous.
 //! 3. The head of the source's first noun phrase decides (the word before a preposition, a
-//!    relative pronoun or a comma: "a spokesman | for the ministry"); in a coordination ("Trump
-//!    and his aides") one named part makes the source named:
+//!    relative pronoun, a participle, a time, a verb or a comma: "a spokesman | for the ministry",
+//!    "health officials | this week", "The pair | said they"; a phrase that tells nothing, "Each
+//!    day now,", yields to the next); in a coordination ("Trump and his aides") one named part
+//!    makes the source named; "both" and "each" refer back to named people ("both men"):
 //!    - people described, not named — "officials", "a source", "witnesses", "an aide", "two
 //!      people", "Democrats", "authorities" — and bare quantifiers ("some", "many", "one of his
 //!      aides"): **anonymous**, whatever the determiner;
@@ -30,12 +32,24 @@
 //!      Times", "a CNN poll", "the report", "state media"), **anonymous** otherwise ("reports",
 //!      "Russian media");
 //!    - a capitalised word that is none of the above and no nationality: a name, **named**
-//!      ("Reuters", "Tim Cook", "the White House").
+//!      ("Reuters", "Tim Cook", "the White House"), unless it only opens the sentence before a
+//!      lower-case word ("Surety companies") or follows "a", "one" ("one GOP operative");
+//!    - any other noun: **named** after "the" or a possessive (someone the text introduced),
+//!      **anonymous** after "a", "some" or as a bare plural ("environmentalists").
+//!
+//!    An apposition to a name is that name's ("Bernhard von Bülow, a later chancellor, said").
 //! 4. A spokesperson, an office-holder or an unknown noun that rule 3 found named becomes
 //!    anonymous when a phrase withholding the name is in the source or near it in its sentence
 //!    ("the company's CEO, who declined to be named"; "speaking on condition of anonymity, a
 //!    Pentagon spokesperson said"). A name or an organisation stays named ("Reuters, citing
 //!    officials who spoke on condition of anonymity").
+//!
+//! Measured (`allegedly eval`, `tests/specificity/README.md`): 0.956 on 180 hand-labelled PolNeAR
+//! dev sources and 0.922 on 116 sources the analyzer finds in the saved pages, both fitted to;
+//! 0.868 and 0.800 on two batches of page sources labelled before the rules had seen them. On the
+//! reader-judged set (another labeller's specificity, through the analyzer's own sources), 0.761:
+//! 0.925 of the claims given a specificity, and 58 of 326 given none (a "he" without antecedent,
+//! "I", "we", "it", fragments).
 //!
 //! One pass over the source's words and at most [`WINDOW`] words on each side of it; no
 //! allocation, no regular expression. Capitals are tested in ASCII, like the antecedents: a name
