@@ -502,6 +502,31 @@ fn user_cue_words_and_ignore_words_change_the_analysis() {
 }
 
 #[test]
+fn ignoring_a_lemma_ignores_its_forms_for_the_rules_and_the_model() {
+    // "questioned" is a lexicon verb (the rules find it); "knows" only the trained model finds.
+    let text = "The senator questioned the figures. She knows the plan will fail.";
+    let cues = |args: &[&str]| -> Vec<String> {
+        let output = allegedly(&[&["--json"], args].concat(), text.as_bytes());
+        assert_exit(&output, 0);
+        let doc: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+        doc["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["cue_text"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(cues(&[]), ["questioned", "knows"]);
+    // The lemmas, not the forms in the text: each covers its forms.
+    assert_eq!(
+        cues(&["--ignore", "question", "--ignore", "know"]),
+        Vec::<String>::new()
+    );
+    // A form ignores itself; the other claim stays.
+    assert_eq!(cues(&["--ignore", "knows"]), ["questioned"]);
+}
+
+#[test]
 fn eval_skips_cleanly_without_data() {
     let scratch = Scratch::new("eval");
     let output = allegedly(&["eval", scratch.0.to_str().unwrap()], b"");
