@@ -161,6 +161,9 @@ pub static NAMED_PHRASES: &[&[&str]] = &[
     &["state-run", "news", "agency"],
 ];
 
+/// The first words of [`NAMED_PHRASES`] (a test checks).
+pub static NAMED_PHRASE_FIRSTS: Words = Words::new(&["state", "state-run"]);
+
 /// Words inside a source that withhold a name whatever else it says: "an unnamed Pentagon
 /// spokesman", "one diplomat, speaking anonymously".
 #[rustfmt::skip] // a table: one word after another, alphabetical
@@ -201,6 +204,13 @@ pub static ANONYMITY: &[&[&str]] = &[
     &["with", "direct", "knowledge"],
     &["close", "to", "the"],
 ];
+
+/// The first words of [`ANONYMITY`] (a test checks).
+#[rustfmt::skip] // a table: one word after another, alphabetical
+pub static ANONYMITY_FIRSTS: Words = Words::new(&[
+    "asked", "briefed", "close", "condition", "declined", "familiar", "granted", "insisted", "not",
+    "on", "refused", "requested", "speaking", "spoke", "with", "without",
+]);
 
 /// Words that end a source's first noun phrase: prepositions and relative pronouns. The head of
 /// the phrase is the word before ("a spokesman | for the ministry", "people | familiar with").
@@ -259,6 +269,8 @@ mod tests {
             &CONJUNCTIONS,
             &VERBS,
             &TIMES,
+            &ANONYMITY_FIRSTS,
+            &NAMED_PHRASE_FIRSTS,
         ] {
             let words = list.as_slice();
             for pair in words.windows(2) {
@@ -266,6 +278,24 @@ mod tests {
             }
             for word in words {
                 assert_eq!(*word, word.to_lowercase(), "{word}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_words_of_the_phrases_are_listed() {
+        for (phrases, firsts) in [
+            (ANONYMITY, &ANONYMITY_FIRSTS),
+            (NAMED_PHRASES, &NAMED_PHRASE_FIRSTS),
+        ] {
+            for phrase in phrases {
+                assert!(firsts.as_slice().contains(&phrase[0]), "{phrase:?}");
+            }
+            for first in firsts.as_slice() {
+                assert!(
+                    phrases.iter().any(|p| p[0] == *first),
+                    "{first} starts no phrase"
+                );
             }
         }
     }
