@@ -52,7 +52,9 @@
 //! "I", "we", "it", fragments).
 //!
 //! One pass over the source's words and at most [`WINDOW`] words on each side of it; no
-//! allocation, no regular expression. Capitals are tested in ASCII, like the antecedents: a name
+//! allocation, no regular expression. Cost, measured with callgrind on PolNeAR dev (415 KB, 1,845
+//! claims with a source): ~3,450 instructions a sourced claim, +9.6 % of `Analyzer::analyze`
+//! (66.2 M → 72.6 M); in the wasm package 8.8 KB gzipped. Capitals are tested in ASCII, like the antecedents: a name
 //! with another first capital ("Ángel") is read by its other words.
 
 use crate::claim::Claim;
