@@ -4,7 +4,7 @@ use crate::block::Block;
 use crate::block::tokens::Tokens;
 use crate::claim::{Claim, ClaimKind, Stance};
 use crate::claims::antecedents::Antecedents;
-use crate::claims::{Context, build_claims};
+use crate::claims::{Context, build_claims, specificity};
 use crate::config::{Config, ConfigError};
 use crate::cues::learned::Model;
 use crate::cues::{Cue, Voice, Window, find_cues, plausible};
@@ -47,6 +47,7 @@ impl Analyzer {
             }
         }
         antecedents.resolve(text, &mut claims);
+        specificity::fill(text, &mut claims);
         claims
     }
 

@@ -24,12 +24,14 @@
 //! # Layout
 //! This file builds one claim per cue ([`build_claims`]) and decides attributed or unsourced;
 //! `builders` holds the builder of each cue role, `spans` the finders of source and content spans,
-//! [`antecedents`] the person a "he said" stands for. They read [`crate::cues`],
-//! [`crate::grammar`] and [`crate::block`]; no earlier stage imports this one.
+//! [`antecedents`] the person a "he said" stands for, [`specificity`] whether a source is named.
+//! They read [`crate::cues`], [`crate::grammar`] and [`crate::block`]; no earlier stage imports
+//! this one.
 
 pub mod antecedents;
 mod builders;
 mod spans;
+pub mod specificity;
 
 use crate::block::quotes;
 use crate::block::tokens::Tokens;
@@ -130,6 +132,7 @@ fn build_claim(ctx: &Context, cue: &Cue) -> Claim {
         content,
         sentence: ctx.sentence.span,
         antecedent: None,
+        specificity: None,
     }
 }
 

@@ -28,6 +28,6 @@ pub mod span;
 pub mod wasm;
 
 pub use analyzer::Analyzer;
-pub use claim::{Claim, ClaimKind, Stance};
+pub use claim::{Claim, ClaimKind, Specificity, Stance};
 pub use config::{Config, ConfigError};
 pub use span::Span;

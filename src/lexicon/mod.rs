@@ -7,6 +7,7 @@
 //! module is only data and its compilation.
 
 pub mod people;
+pub mod sources;
 pub mod tables;
 mod trie;
 mod word_chars;
