@@ -41,9 +41,15 @@
   /** Per-site choices live in storage.local (set by the toolbar): `site:<hostname>` → true / false. */
   const SITE_PREFIX = 'site:';
   const siteKey = (host) => `${SITE_PREFIX}${host}`;
+  /**
+   * And the article-focus choice (issue 14), set by the claims panel and the options page:
+   * `focus:<hostname>` → true (article only) / false (whole page); absent means article only.
+   */
+  const FOCUS_PREFIX = 'focus:';
+  const focusKey = (host) => `${FOCUS_PREFIX}${host}`;
 
   /** The UI string `name` (_locales/*\/messages.json) with its $1…$n filled in; the name itself when missing. */
   const t = (name, ...subs) => api?.i18n.getMessage(name, subs.map(String)) || name;
 
-  globalThis.Allegedly = Object.freeze({ api, MSG, fromUs, SITE_PREFIX, siteKey, t });
+  globalThis.Allegedly = Object.freeze({ api, MSG, fromUs, SITE_PREFIX, siteKey, FOCUS_PREFIX, focusKey, t });
 })();

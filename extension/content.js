@@ -12,20 +12,21 @@
 //
 // Seams. Which text is read: content/collect.js (visibleFirst / blockStream yield blocks, CHECKPOINTs
 // and JUMPs; a JUMP tells analyse() that what follows does not follow what came before, so the
-// context starts afresh); narrowing the page to its article belongs there, and everything after
-// follows. What a claim is called and how claims group: categories.js (shared with the playground).
+// context starts afresh); the page is narrowed to its article there too (focusedBlocks, over the
+// article content/article.js finds), and everything after follows. What a claim is called and how claims group: categories.js (shared with the playground).
 // What the reader sees of a claim: card.js (the card), explain.js (its words), content/panel-data.js
 // (the panel's rows). A new message: a name in common.js MSG, and its handler.
 (() => {
   'use strict';
 
-  const { api, MSG, fromUs, siteKey } = globalThis.Allegedly;
+  const { api, MSG, fromUs, siteKey, focusKey } = globalThis.Allegedly;
   const { CONTEXT_CHARS, RecentText } = globalThis.AllegedlyCategories;
   const { TIMINGS, logOnce, now, measure, measureFloor } = globalThis.AllegedlyDiagnostics;
-  const { ELEMENT_NODE, TEXT_NODE, CHECKPOINT, JUMP, blockContainer, readableTextNodes, visibleFirst, collectBlocks, currentText } = globalThis.AllegedlyCollect;
+  const { ELEMENT_NODE, TEXT_NODE, CHECKPOINT, JUMP, blockContainer, readableTextNodes, visibleFirst, focusedBlocks, collectBlocks, currentText } = globalThis.AllegedlyCollect;
   const Marks = globalThis.AllegedlyMarks;
   const { blocks, blockOfNode, claimCount, draw, syncPending, observeWindow, adopt, drop, hideHighlights } = Marks;
   const { blocksUnder, changes } = globalThis.AllegedlyChanges;
+  const Article = globalThis.AllegedlyArticle;
 
   // -------------------------------------------------------------------------------------------------
   // State.
@@ -36,6 +37,15 @@
   let started = false; // the first full analysis has been requested
   let generation = 0; // bumps when blocks are dropped wholesale; late answers for old blocks are ignored
   const site = location.hostname;
+
+  // Article focus (issue 14; content/article.js): with it, only the article is read and drawn.
+  // `focus` is the article found when the analysis started (null: the whole page is read, because
+  // the reader chose so for this site or because the page is not an article); `articleOnly` is the
+  // reader's choice for this site, stored like the on/off choice (`focus:<hostname>`).
+  const FOCUS_KEY = focusKey(site);
+  let articleOnly = true;
+  let focus = null;
+  let focusReason = '';
 
   // Results by block text: re-collecting a block whose text did not change redraws without a trip to
   // the analyzer (its "he said" keeps the name the first analysis gave it). Bounded; cleared when full.
@@ -51,11 +61,14 @@
     reportState();
   }
 
-  /** The analyzer's words changed: everything is analysed again (the cache holds old answers). */
-  function reanalyse() {
+  /**
+   * The analyzer's words changed (the cache holds old answers), or the article focus was switched
+   * (`keepCache`: the answers stand, the blocks do not): everything is collected and drawn again.
+   */
+  function reanalyse({ keepCache = false } = {}) {
     generation++;
     for (const block of [...blocks]) drop(block);
-    claimsByText.clear();
+    if (!keepCache) claimsByText.clear();
     started = false;
     if (enabled) turnOn();
     else reportState();
@@ -169,6 +182,17 @@
             recent.push(block.text);
             continue;
           }
+          const coming = prefetched.get(block.text);
+          if (coming) {
+            requests.push(
+              coming.then(() => {
+                const claims = claimsByText.get(block.text);
+                return claims ? queueDraw(block, claims, gen, timing) : request([block], [], gen, timing);
+              }),
+            );
+            recent.push(block.text);
+            continue;
+          }
           if (!batch.length) batchContext = recent.texts();
           recent.push(block.text);
           batch.push(block);
@@ -209,6 +233,39 @@
       measure('analyze', t0, timing.analyze);
       measure('draw', t0, timing.draw);
     }
+  }
+
+  // While Readability decides (content/article.js: one synchronous call, ~15 ms in Chromium and
+  // ~40 ms in Firefox on the typical bench page), the background can already analyse the text most
+  // likely to be the article: the first blocks of the page's <article> or <main> (a guess that only
+  // saves time: what is drawn is decided by Readability alone). Their claims land in the cache, and
+  // the walk that follows takes them from there, or waits for the answer still on its way.
+  const prefetched = new Map(); // block text → promise settled when its claims are cached (or not)
+
+  function prefetch(root) {
+    const texts = [];
+    let chars = 0;
+    const deadline = now() + SLICE_MS;
+    for (const block of visibleFirst(root)) {
+      if (block === CHECKPOINT) {
+        if (now() > deadline) break;
+        continue;
+      }
+      if (block === JUMP || claimsByText.has(block.text) || prefetched.has(block.text)) continue;
+      texts.push(block.text);
+      chars += block.text.length;
+      if (chars >= FIRST_MESSAGE_CHARS) break;
+    }
+    if (!texts.length) return;
+    const gen = generation;
+    const done = send({ type: MSG.ANALYZE, blocks: texts, context: [] })
+      .then((reply) => {
+        if (gen !== generation || !Array.isArray(reply?.claims) || reply.claims.length !== texts.length) return;
+        texts.forEach((text, k) => claimsByText.set(text, Array.isArray(reply.claims[k]) ? reply.claims[k] : []));
+      })
+      .catch(() => {}) // the walk analyses them again
+      .finally(() => texts.forEach((text) => prefetched.delete(text)));
+    for (const text of texts) prefetched.set(text, done);
   }
 
   /** One analyse message to the background (with `context`, see CONTEXT_CHARS); its claims are queued for drawing. */
@@ -290,7 +347,10 @@
   // <details> opened or closed, a region that becomes editable (it loses its highlights) or stops
   // being. Class and style changes are not watched: pages change them constantly (animations,
   // carousels), and each would re-read the text under the element.
-  const WATCHED_ATTRIBUTES = ['contenteditable', 'hidden', 'open'];
+  // Class and style are watched too (issue 14: a body shown by removing a class), but changes.js acts
+  // on one only when the element now shows text that was never read (and, with article focus, that
+  // belongs to the article), with a bounded look: an animation's class changes cost a short walk.
+  const WATCHED_ATTRIBUTES = ['contenteditable', 'hidden', 'open', 'class', 'style'];
 
   function observe() {
     observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributeFilter: WATCHED_ATTRIBUTES });
@@ -324,7 +384,9 @@
     }
     const live = [...roots].filter((root) => root.isConnected && root.nodeType === ELEMENT_NODE);
     const outermost = live.filter((root) => !live.some((other) => other !== root && other.contains(root)));
-    const fresh = outermost.flatMap((root) => collectBlocks(root)).filter((b) => !b.segments.some(({ node }) => node && blockOfNode.has(node)));
+    const fresh = outermost
+      .flatMap((root) => collectBlocks(root))
+      .filter((b) => !b.segments.some(({ node }) => node && blockOfNode.has(node)) && (!focus || focus.admitsBlock(b)));
     if (fresh.length) analyse(fresh);
     else reportState();
   }
@@ -334,8 +396,13 @@
     const records = pendingRecords;
     pendingRecords = [];
     if (!enabled) return;
+    if (focus && !focus.region.isConnected) {
+      // The article was replaced (a single-page app's next story): find the article again.
+      reanalyse({ keepCache: true });
+      return;
+    }
     try {
-      const found = changes(records);
+      const found = changes(records, focus ? (node) => focus.admits(node) : null);
       if (found.roots.size || found.affected.size) reconcile(found); // e.g. only our own UI came or went
     } catch (error) {
       logOnce('could not follow a page change', error);
@@ -347,6 +414,10 @@
    * changed, and text never seen, are brought up to date; everything else keeps its ranges.
    */
   function catchUp() {
+    if (focus && !focus.region.isConnected) {
+      reanalyse({ keepCache: true }); // the article was replaced while off
+      return;
+    }
     const roots = new Set();
     const affected = new Set();
     for (const block of blocks) {
@@ -378,7 +449,9 @@
       started = true;
       const t0 = now();
       Marks.timeFirstDraw(t0);
-      analyse(document.body ? visibleFirst(document.body) : [], t0).then(() => {
+      findArticle();
+      const source = !document.body ? [] : focus ? focusedBlocks(focus) : visibleFirst(document.body);
+      analyse(source, t0).then(() => {
         measure('pipeline', t0);
         if (TIMINGS) setTimeout(measureFloor, 0);
       });
@@ -394,6 +467,31 @@
         }
       });
     }
+  }
+
+  /**
+   * Decides what is read: the article (focus) or the whole page. Readability runs once per analysis
+   * (on, or after a switch); a page where it fails, is too slow or finds nothing is read whole.
+   * Why is kept in `focusReason` (the claims panel shows it); a failure is also logged once.
+   */
+  function findArticle() {
+    focus = null;
+    if (!articleOnly || !Article) {
+      focusReason = Article ? 'whole page chosen for this site' : 'article focus is not loaded';
+      return;
+    }
+    const t0 = now();
+    // The `focus` measure (bench) counts the speculative first walk too: it is part of the step's
+    // cost. A page over the element cap is read whole at once, with nothing to wait for: no prefetch
+    // (it cost the long bench page ~8 ms of walking done twice).
+    const elements = document.getElementsByTagName('*').length;
+    if (document.body && elements <= Article.MAX_ELEMENTS) prefetch(document.querySelector('article, main, [role="main"]') ?? document.body);
+    const found = Article.find(document, { elements });
+    measure('focus', t0);
+    focus = found.focus;
+    focusReason = found.reason;
+    // A page that is not an article is no news; a failure is worth a line on the console (once).
+    if (found.failed) logOnce('article focus failed; the whole page is read', `${found.reason} (${Math.round(found.ms.total)} ms)`);
   }
 
   function turnOff() {
@@ -441,6 +539,13 @@
   // Another tab of this site was toggled (the background stored the choice): follow it.
   function followStoredChoice(changes, area) {
     const key = siteKey(site);
+    if (area === 'local' && FOCUS_KEY in changes && supported && !contextLost) {
+      const wanted = changes[FOCUS_KEY].newValue !== false; // removed: the default, article only
+      if (wanted !== articleOnly) {
+        articleOnly = wanted;
+        if (started) reanalyse({ keepCache: true });
+      }
+    }
     if (area !== 'local' || !(key in changes) || !supported || contextLost) return;
     // A choice removed (options page) means the default for new sites again.
     const value = changes[key].newValue;
@@ -467,12 +572,13 @@
     const key = siteKey(site);
     let stored;
     try {
-      stored = await api.storage.local.get(key);
+      stored = await api.storage.local.get([key, FOCUS_KEY]);
     } catch (error) {
       logOnce('could not read the setting for this site; using the default', error);
       stored = {};
     }
     api.storage.onChanged.addListener(followStoredChoice);
+    articleOnly = stored[FOCUS_KEY] !== false;
     await reader?.ready; // which kinds are shown, and the default for a site without a choice
     const wanted = typeof stored[key] === 'boolean' ? stored[key] : (reader?.defaultEnabled() ?? true);
     if (wanted) turnOn();
@@ -492,6 +598,9 @@
       },
       refilter,
       reanalyse,
+      // Article focus for the claims panel: the site's choice, and whether this page's article was
+      // found (and why not, when it was not).
+      focusState: () => ({ articleOnly, article: !!focus, reason: focusReason }),
     }) ?? null;
   Marks.useReader(reader);
 

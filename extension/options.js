@@ -6,7 +6,7 @@
 (() => {
   'use strict';
 
-  const { api, MSG, SITE_PREFIX, siteKey, t } = globalThis.Allegedly;
+  const { api, MSG, SITE_PREFIX, siteKey, FOCUS_PREFIX, focusKey, t } = globalThis.Allegedly;
   const Settings = globalThis.AllegedlySettings;
   const $ = (id) => document.getElementById(id);
 
@@ -147,6 +147,53 @@
     // Choices that equal the default still show, so a reader can see and clear every one.
   }
 
+  /**
+   * The sites read whole rather than as their article (issue 14): `focus:<host>` = false in
+   * storage.local, set here or by the claims panel's switch. Removing one means article only again.
+   */
+  async function renderWholeSites() {
+    const all = await api.storage.local.get(null);
+    const hosts = Object.entries(all)
+      .filter(([key, value]) => key.startsWith(FOCUS_PREFIX) && value === false)
+      .map(([key]) => key.slice(FOCUS_PREFIX.length))
+      .sort((a, b) => a.localeCompare(b));
+    const items = hosts.map((host) => {
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.textContent = '×';
+      remove.setAttribute('aria-label', t('optionsRemoveSite', host));
+      remove.title = t('optionsRemoveSite', host);
+      remove.addEventListener('click', async () => {
+        await api.storage.local.remove(focusKey(host));
+        setStatus(t('optionsSaved'));
+      });
+      const name = document.createElement('span');
+      name.textContent = host;
+      const item = document.createElement('li');
+      item.append(name, remove);
+      return item;
+    });
+    if (!items.length) {
+      const none = document.createElement('li');
+      none.textContent = t('optionsNoWholeSites');
+      items.push(none);
+    }
+    $('sites-whole').replaceChildren(...items);
+  }
+
+  async function addWholeSite(event) {
+    event.preventDefault();
+    const input = $('whole-site-name');
+    const host = hostOf(input.value);
+    if (!host) {
+      setStatus(t('optionsBadSite', input.value));
+      return;
+    }
+    await api.storage.local.set({ [focusKey(host)]: false });
+    input.value = '';
+    setStatus(t('optionsSaved'));
+  }
+
   /** "https://www.example.com/x" or "www.example.com" → "www.example.com"; '' when not a host name. */
   function hostOf(input) {
     const text = input.trim();
@@ -205,7 +252,7 @@
     renderModel();
     renderPalette();
     renderWords();
-    return renderSites();
+    return Promise.all([renderSites(), renderWholeSites()]);
   }
 
   async function start() {
@@ -220,8 +267,10 @@
     $('enabled-by-default').addEventListener('change', (e) => save({ enabledByDefault: e.target.checked }));
     $('words').addEventListener('submit', saveWords);
     $('add-site').addEventListener('submit', addSite);
+    $('add-whole-site').addEventListener('submit', addWholeSite);
     api.storage.onChanged.addListener(async (changes, area) => {
       if (area === 'local' && Object.keys(changes).some((k) => k.startsWith(SITE_PREFIX))) renderSites();
+      if (area === 'local' && Object.keys(changes).some((k) => k.startsWith(FOCUS_PREFIX))) renderWholeSites();
       if (!Settings.touched(changes, area)) return;
       settings = await Settings.load();
       // Re-render what changed elsewhere (another device, another options tab); a word list being

@@ -7,7 +7,7 @@
 (() => {
   'use strict';
 
-  const { api, MSG, fromUs, t } = globalThis.Allegedly;
+  const { api, MSG, fromUs, focusKey, t } = globalThis.Allegedly;
   const Settings = globalThis.AllegedlySettings;
   const { groupBySource: groupBy } = globalThis.AllegedlyCategories;
   const AllegedlyExplain = globalThis.AllegedlyExplain;
@@ -107,8 +107,34 @@
     else setStatus(t('panelSummary', claims.length, groups.length));
   }
 
+  /**
+   * The site's article-focus switch (issue 14), stored like the on/off choice: the tab follows the
+   * stored value (content.js), reads the page again, and reports; the panel then refreshes.
+   */
+  function renderFocus() {
+    const focus = snapshot?.focus;
+    $('focus').hidden = !focus;
+    if (!focus) return;
+    $('article-only').checked = focus.articleOnly;
+    let note = '';
+    if (!focus.articleOnly) note = t('panelFocusChosen', snapshot.site);
+    else if (snapshot.state === 'on' && focus.article) note = t('panelFocusArticle');
+    else if (snapshot.state === 'on' && focus.reason) note = t('panelFocusWhole', focus.reason);
+    $('focus-note').textContent = note;
+  }
+
+  async function switchFocus() {
+    if (!snapshot?.site) return;
+    try {
+      await api.storage.local.set({ [focusKey(snapshot.site)]: $('article-only').checked });
+    } catch (error) {
+      setStatus(String(error?.message ?? error));
+    }
+  }
+
   function render() {
     $('page').textContent = snapshot ? snapshot.title || snapshot.url : '';
+    renderFocus();
     $('controls').hidden = !snapshot || snapshot.state !== 'on' || !snapshot.claims.length;
     renderFilters();
     renderGroups();
@@ -248,6 +274,7 @@
   function start() {
     localise();
     setStatus(t('panelLoading'));
+    $('article-only').addEventListener('change', switchFocus);
     $('copy-md').addEventListener('click', () => snapshot && copy(toMarkdown()));
     $('copy-json').addEventListener('click', () => snapshot && copy(toJson()));
     $('download-md').addEventListener('click', () => snapshot && download(toMarkdown(), 'text/markdown;charset=utf-8', 'md'));

@@ -287,6 +287,40 @@ fn html_is_reduced_to_its_visible_text() {
 }
 
 #[test]
+fn an_html_article_is_read_without_its_furniture_unless_the_whole_page_is_asked_for() {
+    let paragraphs: String = (0..8)
+        .map(|i| format!("<p>{CLAIM} The inquiry heard evidence from {i} witnesses over two long days in the capital.</p>"))
+        .collect();
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>Spies found in the ministry, officials say | Herald</title></head>\
+         <body><nav><a href=/x>Police said the suspect fled</a></nav><article><h1>Spies found in the ministry, officials say</h1>\
+         {paragraphs}</article><footer><p>Sources say this site may not be reproduced.</p></footer></body></html>"
+    )
+    .replace('\'', "&#39;");
+    let scratch = Scratch::new("focus");
+    let file = scratch.file("page.html", html.as_bytes());
+    let text_of = |args: &[&str]| {
+        let output = allegedly(args, b"");
+        assert_exit(&output, 0);
+        let doc: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+        doc["text"].as_str().unwrap().to_string()
+    };
+    let article = text_of(&["--json", &file]);
+    assert!(
+        article.starts_with("Spies found in the ministry, officials say\n\n"),
+        "{article}"
+    );
+    assert!(
+        !article.contains("fled") && !article.contains("reproduced"),
+        "{article}"
+    );
+    let whole = text_of(&["--json", "--whole-page", &file]);
+    assert!(whole.contains("fled") && whole.contains("reproduced") && whole.contains("witnesses"));
+    let output = allegedly(&["--jsonl", "--whole-page"], b"");
+    assert_exit(&output, 2);
+}
+
+#[test]
 fn saved_news_pages_give_text_and_claims() {
     let pages = std::env::var_os("ALLEGEDLY_PAGES_DIR")
         .map(PathBuf::from)

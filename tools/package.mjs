@@ -48,11 +48,26 @@ function manifestFor(browser, manifest) {
   return manifest;
 }
 
+/**
+ * Mozilla's Readability (npm @mozilla/readability, Apache-2.0), the article focus's engine
+ * (extension/content/article.js), copied as the registry serves it with its licence: its two
+ * browser scripts define the globals `Readability` and `isProbablyReaderable`.
+ */
+const READABILITY = path.join(root, 'node_modules', '@mozilla', 'readability');
+const READABILITY_FILES = ['Readability.js', 'Readability-readerable.js', 'LICENSE.md'];
+
+async function copyReadability(out) {
+  const dir = path.join(out, 'vendor', 'readability');
+  await mkdir(dir, { recursive: true });
+  for (const file of READABILITY_FILES) await cp(path.join(READABILITY, file), path.join(dir, file));
+}
+
 async function packageExtension(browser) {
   const out = path.join(dist, browser);
   await rm(out, { recursive: true, force: true });
   await cp(source, out, { recursive: true, filter: (file) => path.basename(file) !== 'manifest.json' });
   await cp(pkg, path.join(out, 'pkg'), { recursive: true });
+  await copyReadability(out);
   const manifest = JSON.parse(await readFile(path.join(source, 'manifest.json'), 'utf8'));
   await writeFile(path.join(out, 'manifest.json'), JSON.stringify(manifestFor(browser, manifest), null, 2) + '\n');
   const zip = `allegedly-${browser}.zip`;
@@ -68,7 +83,8 @@ async function packagePlayground() {
   await rm(out, { recursive: true, force: true });
   await cp(path.join(root, 'www'), out, { recursive: true });
   await cp(pkg, path.join(out, 'pkg'), { recursive: true });
-  for (const shared of ['highlights.css', 'categories.js']) await cp(path.join(source, shared), path.join(out, shared));
+  for (const shared of ['highlights.css', 'categories.js', 'content/article.js']) await cp(path.join(source, shared), path.join(out, shared));
+  await copyReadability(out);
   await packageSeeds(path.join(out, 'seeds'));
   // The page's install links point here, so they work offline and on a static deploy alike.
   await cp(path.join(root, 'README.md'), path.join(out, 'README.md'));

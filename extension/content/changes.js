@@ -4,7 +4,7 @@
 (() => {
   'use strict';
 
-  const { UI_ATTRIBUTE, isInline, blockContainer } = globalThis.AllegedlyCollect;
+  const { UI_ATTRIBUTE, CHECKPOINT, TEXT_NODE, isInline, blockContainer, readableTextNodes } = globalThis.AllegedlyCollect;
   const { blockOfNode } = globalThis.AllegedlyMarks;
 
   function isOwnUi(node) {
@@ -27,17 +27,47 @@
     }
   }
 
+  // A class or style change is acted on only when it shows text never read: how far one look goes
+  // (readable text nodes under the element), and how far all the looks of one batch go together, so
+  // a page that animates by class (carousels, tickers) costs a bounded walk per batch (400 ms).
+  const REVEAL_LOOK_NODES = 2_000;
+  const REVEAL_BATCH_NODES = 10_000;
+  const MIN_TEXT_CHARS = 4; // collect.js's MIN_BLOCK_CHARS: shorter text never makes a block
+
+  /**
+   * Whether `el` now shows readable text that no block holds (and that `admits`, when given, lets in):
+   * a body revealed by a class or style change. Spends at most `budget.nodes` text nodes.
+   */
+  function revealsText(el, admits, budget) {
+    if (!el.isConnected) return false;
+    let seen = 0;
+    for (const node of readableTextNodes(el)) {
+      if (node === CHECKPOINT || node?.nodeType !== TEXT_NODE) continue;
+      if (++seen > REVEAL_LOOK_NODES || --budget.nodes < 0) return false;
+      if (!blockOfNode.has(node) && node.data.trim().length >= MIN_TEXT_CHARS && (!admits || admits(node))) return true;
+    }
+    return false;
+  }
+
   /**
    * What `records` changed: `roots`, elements whose readable text must be collected again, and
    * `affected`, known blocks that lost or changed text. Work is proportional to what changed, not to
    * the page.
    */
-  function changes(records) {
+  function changes(records, admits = null) {
     const roots = new Set();
     const affected = new Set();
+    const looked = new Set();
+    const budget = { nodes: REVEAL_BATCH_NODES };
     for (const record of records) {
       const target = record.target;
       if (isOwnUi(target)) continue;
+      if (record.type === 'attributes' && (record.attributeName === 'class' || record.attributeName === 'style')) {
+        if (looked.has(target)) continue;
+        looked.add(target);
+        if (budget.nodes > 0 && revealsText(target, admits, budget)) roots.add(blockContainer(target));
+        continue;
+      }
       if (record.type === 'attributes') {
         blocksUnder(target, affected);
         roots.add(blockContainer(target));

@@ -374,6 +374,20 @@
     }
   }
 
+  /**
+   * The article's blocks (issue 14; `article` is content/article.js's Focus): the headline and
+   * standfirst, then the body, on screen first (visibleFirst), without the text Readability left out
+   * (teasers, credits, ad labels inside the body).
+   */
+  function* focusedBlocks(article) {
+    for (const root of article.roots) {
+      if (!root.isConnected) continue;
+      for (const block of root === article.region ? visibleFirst(root) : blockStream(root)) {
+        if (block === CHECKPOINT || block === JUMP || article.admitsBlock(block)) yield block;
+      }
+    }
+  }
+
   /** All the blocks under `root` at once (for the small subtrees that page changes bring). */
   function collectBlocks(root) {
     const out = [];
@@ -416,6 +430,7 @@
     readableTextNodes,
     blockStream,
     visibleFirst,
+    focusedBlocks,
     collectBlocks,
     currentText,
   });

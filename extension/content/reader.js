@@ -43,7 +43,14 @@
     if (!fromUs(sender) || !msg || !page) return false;
     switch (msg.type) {
       case MSG.CLAIMS:
-        sendResponse({ site: page.site, url: location.href, title: document.title, state: enabled() ? 'on' : 'off', claims: enabled() ? PanelData.describeClaims() : [] });
+        sendResponse({
+          site: page.site,
+          url: location.href,
+          title: document.title,
+          state: enabled() ? 'on' : 'off',
+          claims: enabled() ? PanelData.describeClaims() : [],
+          focus: page.focusState?.() ?? null,
+        });
         return false;
       case MSG.FOCUS_CLAIM: {
         const mark = enabled() ? PanelData.markById(msg.id) : null;
@@ -61,7 +68,7 @@
 
   /**
    * content.js calls this once with its view of the page:
-   * { site, isEnabled(), setEnabled(on), refilter(), reanalyse() }.
+   * { site, isEnabled(), setEnabled(on), refilter(), reanalyse(), focusState() }.
    * It gets back the hooks it calls: ready, shows(mark), defaultEnabled(), on(), off(), changed(),
    * toggled(enabled, count), teardown().
    */

@@ -40,7 +40,10 @@ describe('built manifests', { skip: built ? false : 'run ./build.sh first' }, ()
       const m = read(browser);
       // The content script's parts, in load order: each defines a namespace the next ones use.
       const CONTENT_PARTS = [
-        'content/diagnostics.js', 'content/collect.js', 'content/marks.js', 'card.js', 'content/navigate.js',
+        'content/diagnostics.js',
+        // The article focus: Mozilla's Readability (vendored at build time), then content/article.js.
+        'vendor/readability/Readability.js', 'vendor/readability/Readability-readerable.js', 'content/article.js',
+        'content/collect.js', 'content/marks.js', 'card.js', 'content/navigate.js',
         'content/palette.js', 'content/panel-data.js', 'content/reader.js', 'content/changes.js',
       ];
       assert.equal(m.manifest_version, 3);

@@ -14,6 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import { serveDirectory } from '../../tools/serve.mjs';
 import { BROWSER_NAMES, DIST, launch, unavailable } from './lib/browsers.mjs';
 import { HIGHLIGHT_NAMES, covers, summarise } from './lib/highlights.mjs';
+import { furniturePage } from './lib/focus.mjs';
 import { loadSeeds } from './lib/pages.mjs';
 
 const WWW = path.join(DIST, 'www');
@@ -274,6 +275,41 @@ for (const name of BROWSER_NAMES) {
       const highlights = await viewHighlights(page);
       assert.ok(covers(highlights, 'allegedly-distancing', 'Intelligence Ministry claimed on Friday'), JSON.stringify(highlights));
       assert.ok(covers(highlights, 'allegedly-hedged', 'allegedly involved'), JSON.stringify(highlights));
+    });
+
+    test('an .html news page is read as its article only; the switch reads the whole page, and a pasted page source is read as HTML', async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'allegedly-www-'));
+      const file = path.join(dir, 'news.html');
+      const html = furniturePage();
+      writeFileSync(file, html);
+      const shown = () => page.evaluate(() => [...document.querySelectorAll('#text p')].map((p) => p.textContent).join('\n'));
+      try {
+        await arm(page);
+        await (await page.$('#file')).uploadFile(file);
+        await finished(page);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      const article = await shown();
+      assert.match(article, /^Minister says new climate plan will halve emissions by 2035\nThe government claimed/);
+      assert.match(article, /Analysts believe the plan is likely to pass/);
+      for (const furniture of ['Up Next', 'cookies', 'Supported by', 'Photograph:', 'allegedly said the deal', 'Please explain', 'Filed Under', 'may not be reproduced']) {
+        assert.ok(!article.includes(furniture), `${furniture} read`);
+      }
+      assert.match(await page.$eval('#focus-note', (el) => el.textContent), /article only/i);
+
+      await arm(page);
+      await page.click('#article-only');
+      await finished(page);
+      const whole = await shown();
+      for (const furniture of ['Up Next', 'cookies', 'Supported by', 'may not be reproduced']) assert.ok(whole.includes(furniture), `${furniture} not read`);
+
+      await page.click('#article-only'); // back on, for the paste
+      await arm(page);
+      await paste(page, html);
+      await finished(page);
+      assert.equal(await shown(), article);
+      assert.equal(await page.$eval('#input', (el) => el.value.includes('<')), false, 'the page source is never shown as text');
     });
 
     test('a dropped .txt file is analysed; a dropped image is refused with a message', async () => {

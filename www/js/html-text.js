@@ -16,9 +16,32 @@ const BLOCK = new Set([
   'TR', 'UL',
 ]);
 
-/** The visible text of an HTML document, paragraphs separated by newlines. */
-export function htmlToText(html) {
+/**
+ * The visible text of an HTML document, paragraphs separated by newlines: `{ text, focus }`. With
+ * `articleOnly`, only its article (headline, standfirst, body) when Readability finds one, through the
+ * extension's own content/article.js (loaded by index.html); `focus` then says which was read: 'article',
+ * or why the whole page was.
+ */
+export function htmlToTextFocused(html, { articleOnly = true } = {}) {
   const doc = new DOMParser().parseFromString(html, 'text/html');
+  const Article = globalThis.AllegedlyArticle;
+  let focus = null;
+  let reason = 'whole page asked for';
+  if (articleOnly) {
+    const found = Article ? Article.find(doc) : { focus: null, reason: 'article focus is not loaded' };
+    focus = found.focus;
+    reason = found.reason;
+  }
+  const roots = focus ? focus.roots : [doc.body ?? doc.documentElement];
+  return { text: textOf(roots, focus), focus: reason };
+}
+
+/** The visible text of an HTML document, paragraphs separated by newlines (the whole page). */
+export function htmlToText(html) {
+  return htmlToTextFocused(html, { articleOnly: false }).text;
+}
+
+function textOf(roots, focus) {
   const lines = [];
   let current = '';
   const flush = () => {
@@ -29,7 +52,7 @@ export function htmlToText(html) {
   const walk = (node) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === Node.TEXT_NODE) {
-        current += child.data;
+        if (!focus || focus.admits(child)) current += child.data;
       } else if (child.nodeType === Node.ELEMENT_NODE) {
         const tag = child.tagName.toUpperCase();
         if (SKIPPED.has(tag) || isHidden(child)) continue;
@@ -40,7 +63,10 @@ export function htmlToText(html) {
       }
     }
   };
-  walk(doc.body ?? doc.documentElement);
+  for (const root of roots) {
+    flush();
+    walk(root);
+  }
   flush();
   return lines.join('\n');
 }

@@ -9,7 +9,8 @@ import { ClaimsTable } from './claims-table.js';
 import { HighlightSet, highlightsSupported } from './highlights.js';
 import { JsonView, formatSize } from './json-view.js';
 import { Legend } from './legend.js';
-import { loadSeed, loadSeedList, readTextFile } from './sources.js';
+import { htmlToTextFocused } from './html-text.js';
+import { loadSeed, loadSeedList, looksLikeHtmlDocument, readTextFile } from './sources.js';
 import { TextView } from './text-view.js';
 
 const $ = (id) => document.getElementById(id);
@@ -26,7 +27,25 @@ const ui = {
   noHighlights: $('no-highlights'),
   claimsSummary: $('claims-summary'),
   hint: $('input-hint'),
+  articleOnly: $('article-only'),
+  focusNote: $('focus-note'),
 };
+
+// The last HTML read (a file, or a pasted page source): switching "Article only" reads it again.
+let lastHtml = null;
+
+/** What the focus switch did with the last HTML, for the reader. */
+function noteFocus(focus) {
+  ui.focusNote.textContent = !focus ? '' : focus === 'article' ? 'Read: the article only.' : `Read: the whole page (${focus}).`;
+}
+
+/** Reads `html` (its article only when the switch is on) and analyses its text. */
+function useHtml(html, origin) {
+  lastHtml = { html, origin };
+  const { text, focus } = htmlToTextFocused(html, { articleOnly: ui.articleOnly.checked });
+  noteFocus(focus);
+  useText(text, origin);
+}
 
 const highlights = new HighlightSet();
 const view = new TextView(ui.text, highlights);
@@ -152,8 +171,10 @@ async function openFile(file) {
   current?.abort();
   say(`Reading ${file.name}…`);
   try {
-    const text = await readTextFile(file);
+    const { text, html, focus } = await readTextFile(file, { articleOnly: ui.articleOnly.checked });
     ui.sample.value = '';
+    lastHtml = html ? { html, origin: file.name } : null;
+    noteFocus(focus);
     useText(text, file.name);
   } catch (error) {
     setState('error');
@@ -164,15 +185,28 @@ async function openFile(file) {
 // A large paste goes straight to the analyzer instead of into the box (see useText).
 ui.input.addEventListener('paste', (event) => {
   const text = event.clipboardData?.getData('text/plain') ?? '';
+  if (looksLikeHtmlDocument(text)) {
+    // A page's source: read as HTML (its article, with the switch on), never as text with tags.
+    event.preventDefault();
+    ui.sample.value = '';
+    useHtml(text, 'the pasted page');
+    return;
+  }
   if (text.length <= LARGE_INPUT) return;
   event.preventDefault();
   ui.sample.value = '';
   useText(text, 'the pasted text');
 });
 
+ui.articleOnly.addEventListener('change', () => {
+  if (lastHtml) useHtml(lastHtml.html, lastHtml.origin);
+});
+
 // Typing or a normal paste: analyse once the input settles.
 ui.input.addEventListener('input', () => {
   ui.sample.value = '';
+  lastHtml = null;
+  noteFocus(null);
   ui.hint.textContent = HINT;
   current?.abort();
   clearTimeout(inputTimer);
@@ -184,6 +218,8 @@ ui.sample.addEventListener('change', async () => {
   if (!file) return;
   const title = ui.sample.selectedOptions[0]?.textContent ?? file;
   current?.abort();
+  lastHtml = null;
+  noteFocus(null);
   say(`Loading the sample “${title}”…`);
   try {
     useText(await loadSeed(file), `the sample “${title}”`);

@@ -1,6 +1,6 @@
 // Where text comes from: the bundled seed articles, and files the reader opens or drops.
 
-import { htmlToText } from './html-text.js';
+import { htmlToTextFocused } from './html-text.js';
 
 /** Larger files are refused with a message rather than risking the tab. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -21,17 +21,25 @@ export async function loadSeed(file) {
   return response.text();
 }
 
-/** The text of a dropped or opened file: plain text as is, HTML as its visible text. */
-export async function readTextFile(file) {
+/**
+ * The text of a dropped or opened file: plain text as is, HTML as its visible text (its article only
+ * with `articleOnly`). Returns { text, html } (html: the source, when the file was HTML).
+ */
+export async function readTextFile(file, { articleOnly = true } = {}) {
   if (file.size > MAX_FILE_BYTES) {
     throw new Error(`${file.name} is ${(file.size / 1e6).toFixed(1)} MB; the playground takes files up to ${MAX_FILE_BYTES / 1e6} MB.`);
   }
   const text = await file.text();
-  if (isHtml(file, text)) return htmlToText(text);
+  if (isHtml(file, text)) return { ...htmlToTextFocused(text, { articleOnly }), html: text };
   if (!isText(file) || text.includes('\u0000')) {
     throw new Error(`${file.name} does not look like a .txt or .html file.`);
   }
-  return text;
+  return { text, html: null };
+}
+
+/** Whether pasted text is an HTML document (its source), to be read as HTML. */
+export function looksLikeHtmlDocument(text) {
+  return /^\s*(<!doctype html|<html[\s>])/i.test(text.slice(0, 1000));
 }
 
 function isHtml(file, text) {

@@ -29,6 +29,8 @@ OPTIONS:
     --threads N         --jsonl worker threads; output order is kept (default: the number of cores)
     --html, --text      treat the input as HTML (visible text only) or as plain text; the default
                         is HTML for .html/.htm/.xhtml files and for input that starts like HTML
+    --whole-page        HTML: read all of the page's visible text; by default only its article
+                        (headline and body, found by Readability) when it has one
     --color WHEN        auto (default), always or never
     --cue WORD          an extra cue word or phrase, treated as distancing attribution (repeatable)
     --ignore WORD       a word or phrase that must never count as a cue (repeatable)
@@ -91,6 +93,8 @@ pub struct AnalyzeArgs {
     pub file: Option<PathBuf>,
     pub json: bool,
     pub format: Format,
+    /// HTML: the whole page's visible text, not only its article.
+    pub whole_page: bool,
     pub color: ColorChoice,
     pub words: Words,
 }
@@ -128,6 +132,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, CliErr
     let mut jsonl = false;
     let mut threads = None;
     let mut format = Format::Detect;
+    let mut whole_page = false;
     let mut color = ColorChoice::Auto;
     let mut words = Words::default();
     let mut rest = Flags::new(args);
@@ -140,6 +145,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, CliErr
                 "--jsonl" => jsonl = true,
                 "--html" => format = Format::Html,
                 "--text" => format = Format::Text,
+                "--whole-page" => whole_page = true,
                 "--threads" => threads = Some(parse_threads(&rest.value(&flag)?)?),
                 "--color" | "--colour" => color = parse_color(&rest.value(&flag)?)?,
                 "--cue" => words.cues.push(rest.value(&flag)?),
@@ -160,9 +166,9 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, CliErr
     }
     let file = file.filter(|f| f.as_os_str() != "-").map(PathBuf::from);
     if jsonl {
-        if json || format != Format::Detect || color != ColorChoice::Auto {
+        if json || format != Format::Detect || color != ColorChoice::Auto || whole_page {
             return Err(CliError::usage(
-                "--jsonl cannot be combined with --json, --html, --text or --color",
+                "--jsonl cannot be combined with --json, --html, --text, --whole-page or --color",
             ));
         }
         return Ok(Command::Jsonl(JsonlArgs {
@@ -178,6 +184,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, CliErr
         file,
         json,
         format,
+        whole_page,
         color,
         words,
     }))

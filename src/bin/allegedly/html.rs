@@ -5,6 +5,7 @@
 //! show text (head, script, style, template, form widgets, media fallbacks, `hidden`) are skipped,
 //! and block elements end a line, so sentences never run across paragraphs.
 
+use dom_smoothie::{Config, Readability};
 use html5gum::Span;
 use html5gum::Tokenizer;
 use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
@@ -95,6 +96,55 @@ const HEAD_CONTENT: &[&[u8]] = &[
     b"template",
     b"title",
 ];
+
+/// Readability refuses a document with more elements than this (the extension's cap is 20,000, where
+/// it must also keep within a time budget on the page's main thread; natively, 100,000 elements parse
+/// in well under a second).
+const MAX_ELEMENTS: usize = 100_000;
+/// An article shorter than this (characters of text) is not trusted (as in the extension).
+const MIN_ARTICLE_CHARS: usize = 250;
+
+/// What an HTML page gives the analyzer: its article (headline, then body) when Readability finds
+/// one, as the extension does; otherwise, or with `whole_page`, all of its visible text. The second
+/// value says why the whole page was read, when it was (for `--json`'s and a developer's sake).
+pub fn page_text(html: &str, whole_page: bool) -> (String, Option<String>) {
+    if whole_page {
+        return (visible_text(html), Some("whole page asked for".to_string()));
+    }
+    match article_text(html) {
+        Ok(text) => (text, None),
+        Err(reason) => (visible_text(html), Some(reason)),
+    }
+}
+
+/// The article of `html` by dom_smoothie (a Rust port of Mozilla's Readability.js): its title as the
+/// first block, then the visible text of the content it keeps. Err says why there is none.
+pub fn article_text(html: &str) -> Result<String, String> {
+    let config = Config {
+        max_elements_to_parse: MAX_ELEMENTS,
+        ..Config::default()
+    };
+    let mut reader = Readability::new(html, None, Some(config)).map_err(|e| e.to_string())?;
+    if !reader.is_probably_readable() {
+        return Err("not an article (is_probably_readable)".to_string());
+    }
+    let article = reader.parse().map_err(|e| e.to_string())?;
+    if article.length < MIN_ARTICLE_CHARS {
+        return Err(format!("article too short ({} characters)", article.length));
+    }
+    let body = visible_text(&article.content);
+    let title = article
+        .title
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    // Readability drops a heading that repeats the title from the body; the headline is the
+    // article's first block again, unless the body still starts with it.
+    if title.is_empty() || body.trim_start().starts_with(&title) {
+        return Ok(body);
+    }
+    Ok(format!("{title}\n\n{body}"))
+}
 
 /// The visible text of `html`: blocks separated by blank lines, runs of white space collapsed
 /// (kept inside `<pre>`), character references decoded.
@@ -237,6 +287,55 @@ impl TextBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An article with the furniture of a news page around it (issue 14).
+    fn furnished_page() -> String {
+        let paragraph = "The minister said on Tuesday that the plan would cut emissions by half, \
+                         according to officials who briefed reporters in the capital on the details.";
+        let body: String = (0..8)
+            .map(|i| format!("<p>{paragraph} Paragraph {i}.</p>"))
+            .collect();
+        format!(
+            "<!doctype html><html><head><title>Minister unveils plan to halve emissions by 2035 | The Loopback Times</title></head><body>\
+             <nav><a href=/a>Officials say the war is over, reports claim</a> <a href=/b>World</a></nav>\
+             <div id=cookie-banner>We and our partners say cookies are used, reportedly.</div>\
+             <main><article><h1>Minister unveils plan to halve emissions by 2035</h1>{body}</article></main>\
+             <aside class=related><ul><li><a href=/c>Critics allegedly said the deal was off</a></li></ul></aside>\
+             <footer><p>The material on this site may not be reproduced, sources say.</p></footer></body></html>"
+        )
+    }
+
+    #[test]
+    fn an_article_page_is_read_as_its_article_only() {
+        let (text, why) = page_text(&furnished_page(), false);
+        assert_eq!(why, None);
+        assert!(
+            text.starts_with("Minister unveils plan to halve emissions by 2035\n\n"),
+            "{text}"
+        );
+        assert!(text.contains("Paragraph 7."));
+        for furniture in ["war is over", "cookies", "allegedly", "reproduced"] {
+            assert!(!text.contains(furniture), "{furniture} in {text}");
+        }
+        let (whole, why) = page_text(&furnished_page(), true);
+        assert!(why.is_some());
+        assert!(whole.contains("reproduced") && whole.contains("Paragraph 7."));
+    }
+
+    #[test]
+    fn a_page_that_is_not_an_article_is_read_whole() {
+        let links: String = (0..30)
+            .map(|i| format!("<li><a href=/s{i}>Story {i}: officials said things</a></li>"))
+            .collect();
+        let html = format!("<html><body><h1>Front page</h1><ul>{links}</ul></body></html>");
+        let (text, why) = page_text(&html, false);
+        assert!(why.is_some());
+        assert_eq!(text, visible_text(&html));
+        // Not HTML at all, or empty: still the whole (visible) text, never a panic.
+        for odd in ["", "plain text", "<p>", "<html><body></body></html>"] {
+            assert_eq!(page_text(odd, false).0, visible_text(odd));
+        }
+    }
 
     #[test]
     fn blocks_become_lines_and_inline_elements_do_not() {

@@ -82,7 +82,7 @@ fn analyze(args: &AnalyzeArgs) -> Result<(), CliError> {
     }
     let is_html = input::is_html(args.format, args.file.as_deref(), &decoded.text);
     let text = if is_html {
-        html::visible_text(&decoded.text)
+        html::page_text(&decoded.text, args.whole_page).0
     } else {
         decoded.text
     };
