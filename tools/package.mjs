@@ -68,7 +68,11 @@ async function packagePlayground() {
   await rm(out, { recursive: true, force: true });
   await cp(path.join(root, 'www'), out, { recursive: true });
   await cp(pkg, path.join(out, 'pkg'), { recursive: true });
-  for (const shared of ['highlights.css', 'categories.js']) await cp(path.join(source, shared), path.join(out, shared));
+  // The extension's highlight styles, its claims module and its words (the one vocabulary, issue 17).
+  for (const shared of ['highlights.css', 'categories.js', '_locales/en/messages.json']) {
+    await mkdir(path.dirname(path.join(out, shared)), { recursive: true });
+    await cp(path.join(source, shared), path.join(out, shared));
+  }
   await packageSeeds(path.join(out, 'seeds'));
   // The page's install links point here, so they work offline and on a static deploy alike.
   await cp(path.join(root, 'README.md'), path.join(out, 'README.md'));

@@ -19,7 +19,7 @@
   // Highlight names, stacking order and a claim's category and extent: categories.js, shared with
   // the playground.
 
-  const { CLAIMS, MARKS, PRIORITY, categoryOf, claimExtent } = globalThis.AllegedlyCategories;
+  const { CLAIMS, MARKS, PRIORITY, categoryOf, claimExtent, specificityOf } = globalThis.AllegedlyCategories;
   const NAMES = [...CLAIMS, ...MARKS].map((c) => `allegedly-${c}`);
 
   // -------------------------------------------------------------------------------------------------
@@ -130,7 +130,7 @@
       this.block = block;
       this.claim = claim;
       this.category = category;
-      this.spans = spans; // { claim, cue, source } as [start, end] or null
+      this.spans = spans; // { claim, cue, source, content } as [start, end] or null (content: never a range)
       this.shown = false; // the reader shows this kind (card.js); counted in the badge
       this.registered = false; // its ranges are in the highlights
       this.dropped = false;
@@ -179,7 +179,8 @@
     const { claimRange, cueRange, sourceRange } = mark;
     if (claimRange) highlightFor(mark.category)[method](claimRange);
     if (cueRange) highlightFor('cue')[method](cueRange);
-    if (sourceRange) highlightFor('source')[method](sourceRange);
+    // Unnamed people ("officials", "people familiar with the matter") are marked in a style of their own.
+    if (sourceRange) highlightFor(specificityOf(mark.claim) === 'anonymous' ? 'anonymous' : 'source')[method](sourceRange);
     if (on && firstRegistration !== null) {
       measure('first-draw', firstRegistration);
       firstRegistration = null;
@@ -361,7 +362,7 @@
       const content = isSpan(claim.content, block.text.length) ? claim.content : null;
       const extent = claimExtent({ cue: claim.cue, source, content });
       if (extent[0] === extent[1] && claim.cue[0] === claim.cue[1]) continue;
-      const mark = new Mark(block, claim, categoryOf(claim), { claim: extent, cue: claim.cue, source });
+      const mark = new Mark(block, claim, categoryOf(claim), { claim: extent, cue: claim.cue, source, content });
       mark.shown = reader?.shows(mark) ?? true;
       block.marks.push(mark);
       markCount++;

@@ -55,7 +55,7 @@
         Card.holdScroll(false);
         if (focusedMark !== mark || !page?.enabled()) return;
         Card.show(mark, 'keyboard');
-        if (announcePosition) Card.announce(`${t('navPosition', marks.indexOf(mark) + 1, marks.length)}: ${Card.summary(mark)}`);
+        if (announcePosition) Card.announce(`${t('navPosition', marks.indexOf(mark) + 1, marks.length)}: ${Card.announcement(mark)}`);
       }),
     );
   }

@@ -8,7 +8,7 @@
 //   text view (an IntersectionObserver), so the browser never re-checks more than a few thousand
 //   ranges per frame. A short text is a single page and is registered whole.
 
-import { categoryOf, claimExtent } from './categories.js';
+import { categoryOf, claimExtent, sourceMarkOf } from './categories.js';
 import { forEachSliced } from './schedule.js';
 
 /** Above this many paragraphs or characters the text is paged. */
@@ -151,7 +151,7 @@ export class TextView {
     };
     add(categoryOf(claim), claimExtent(claim));
     add('allegedly-cue', claim.cue);
-    add('allegedly-source', claim.source);
+    add(sourceMarkOf(claim), claim.source);
   }
 
   #onIntersect(entries) {

@@ -1,0 +1,109 @@
+// Grouping by the real source and the sourcing summary (extension/categories.js, issue 17): the
+// panel, the playground and the exports all count with these.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { load } from './load.mjs';
+
+const [C] = await load('AllegedlyCategories');
+
+/** [source shown, [ids]] per group, for claims given as [id, source, specificity?]. */
+const grouped = (claims) =>
+  C.groupBySource(
+    claims.map(([id, source, specificity = null]) => ({ id, source, specificity })),
+    (c) => c.source,
+    (c) => c.specificity,
+  ).map((g) => [g.source, g.claims.map((c) => c.id)]);
+
+test('a surname is the one full name it ends, seen in the same article', () => {
+  assert.deepEqual(grouped([[1, 'Meadows'], [2, 'Mark Meadows'], [3, 'Meadows'], [4, 'Reuters']]), [
+    ['Mark Meadows', [2, 1, 3]],
+    ['Reuters', [4]],
+  ]);
+  assert.deepEqual(grouped([[1, 'Woodard'], [2, 'Aubrey Woodard']]), [['Aubrey Woodard', [2, 1]]]);
+  assert.deepEqual(grouped([[1, 'Mr Meadows'], [2, 'Mark Meadows'], [3, 'Sen. Meadows']]), [['Mark Meadows', [2, 1, 3]]], 'titles before a surname');
+});
+
+test('an apposition is cut at its comma: "Jo Grady, the UCU general secretary" is Jo Grady', () => {
+  assert.deepEqual(grouped([[1, 'Grady'], [2, 'Jo Grady, the UCU general secretary'], [3, 'Jo Grady']]), [['Jo Grady', [2, 3, 1]]]);
+  assert.equal(C.displaySource('Jo Grady, the UCU general secretary'), 'Jo Grady');
+  assert.equal(C.sourceKey('Jo  Grady, the UCU general secretary'), 'jo grady');
+});
+
+test('two full names with one surname: the bare surname stays on its own', () => {
+  assert.deepEqual(grouped([[1, 'Meadows'], [2, 'Mark Meadows'], [3, 'Debbie Meadows']]), [
+    ['Meadows', [1]],
+    ['Mark Meadows', [2]],
+    ['Debbie Meadows', [3]],
+  ]);
+});
+
+test('no folding of common nouns or lower-case words: "officials" is not "US officials"', () => {
+  assert.deepEqual(grouped([[1, 'officials'], [2, 'US officials'], [3, 'the ministry'], [4, 'Foreign Ministry']]), [
+    ['officials', [1]],
+    ['US officials', [2]],
+    ['the ministry', [3]],
+    ['Foreign Ministry', [4]],
+  ]);
+  assert.deepEqual(grouped([[1, 'Smith'], [2, 'a Smith family lawyer']]), [
+    ['Smith', [1]],
+    ['a Smith family lawyer', [2]],
+  ], 'not a proper name: no folding');
+});
+
+test('fragments are no source: pronouns without antecedent, bare articles, punctuation', () => {
+  assert.deepEqual(grouped([[1, 'he'], [2, 'Reuters'], [3, 'which'], [4, ', '], [5, 'The'], [6, null], [7, 'they']]), [
+    ['Reuters', [2]],
+    [null, [1, 3, 4, 5, 6, 7]],
+  ]);
+  for (const fragment of ['he', 'She', 'that', '—', '', '  ', 'the', 'it']) assert.equal(C.sourceKey(fragment), '', fragment);
+  assert.equal(C.sourceKey("Iran's Intelligence Ministry"), "iran's intelligence ministry");
+});
+
+test('a group takes its claims\' most frequent specificity', () => {
+  const groups = C.groupBySource(
+    [
+      { source: 'officials', specificity: 'anonymous' },
+      { source: 'Officials', specificity: 'anonymous' },
+      { source: 'Reuters', specificity: 'named' },
+      { source: 'Meadows', specificity: 'named' },
+      { source: 'Mark Meadows', specificity: null },
+      { source: null, specificity: null },
+    ],
+    (c) => c.source,
+    (c) => c.specificity,
+  );
+  assert.deepEqual(groups.map((g) => [g.source, g.specificity]), [
+    ['officials', 'anonymous'],
+    ['Mark Meadows', 'named'],
+    ['Reuters', 'named'],
+    [null, null],
+  ]);
+});
+
+test('summarise: exclusive shares that add up; "No source named" is not a source; the most quoted first', () => {
+  const claims = [
+    { kind: 'neutral', source: 'Mark Meadows', specificity: 'named' },
+    { kind: 'distancing', source: 'Meadows', specificity: 'named' },
+    { kind: 'neutral', source: 'officials', specificity: 'anonymous' },
+    { kind: 'unsourced', source: 'sources', specificity: 'anonymous' },
+    { kind: 'hedged', source: null, specificity: null },
+    { kind: 'hedged', source: null, specificity: null },
+    { kind: 'unsourced', source: null, specificity: null },
+    { kind: 'neutral', source: 'he', specificity: null },
+    { kind: 'attributed', source: 'the mayor', specificity: null },
+  ];
+  const summary = C.summarise(C.groupBySource(claims, (c) => c.source, (c) => c.specificity));
+  assert.equal(summary.total, 9);
+  assert.deepEqual(summary.shares, { named: 2, anonymous: 2, hedged: 2, unsourced: 2, unclear: 1 });
+  assert.equal(Object.values(summary.shares).reduce((a, b) => a + b), summary.total);
+  assert.equal(summary.sources, 4, 'Mark Meadows, officials, sources, the mayor; not "he", not the unnamed');
+  assert.deepEqual(summary.top[0], { source: 'Mark Meadows', count: 2, specificity: 'named' });
+  assert.equal(C.summarise(C.groupBySource([], () => null), 5).total, 0);
+  assert.equal(C.summarise(C.groupBySource(claims, (c) => c.source), 2).top.length, 2);
+});
+
+test('specificityOf: only "named" and "anonymous"; anything else (missing, before the analyzer has it) is null', () => {
+  assert.equal(C.specificityOf({ specificity: 'named' }), 'named');
+  assert.equal(C.specificityOf({ specificity: 'anonymous' }), 'anonymous');
+  for (const claim of [{}, { specificity: null }, { specificity: 'Named' }, null, undefined]) assert.equal(C.specificityOf(claim), null);
+});
