@@ -23,10 +23,12 @@ const isOn = ({ badge }) => /^\d+$/.test(badge);
 // rendered letter, CDP the DOM text. Lines are compared without that first-letter case.
 const lines = (ui) => ui.lines.map((l) => l.charAt(0).toLowerCase() + l.slice(1));
 
+// The card speaks the vocabulary (extension/categories.js, messages.json): the kind's name, the
+// source with its specificity, the cue with its stance.
 const MINISTRY_CARD = [
-  'Attributed claim',
-  "source: Iran's Intelligence Ministry",
-  'cue: ‘claimed’ (a distancing word: the writer does not vouch for it)',
+  'distancing',
+  "named source: Iran's Intelligence Ministry",
+  'cue: ‘claimed’ (distancing: the writer does not vouch for it)',
 ];
 
 async function hover(page, name, phrase) {
@@ -137,7 +139,7 @@ for (const name of BROWSER_NAMES) {
       await page.mouse.move(point.x, Math.max(2, point.y - 150));
       await page.mouse.move(point.x, point.y, { steps: 3 });
       // (On its way the pointer may cross other claims: wait for the card of the one it rests on.)
-      const ui = await waitForUi(session, page, (u) => u.card?.startsWith('Hedged statement'));
+      const ui = await waitForUi(session, page, (u) => u.card?.startsWith('Hedged — '));
       assert.equal(lines(ui)[1], 'source: the writer (their own hedge)');
       assert.match(lines(ui)[2], /^cue: ‘allegedly’ \(a hedge: the writer signals it may not be so\)$/);
       await page.close();

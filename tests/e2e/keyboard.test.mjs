@@ -70,8 +70,11 @@ for (const name of BROWSER_NAMES) {
       let flash = await focused(page);
       assert.equal(flash.text, claims[0], 'the first claim of the page');
       assert.ok(flash.inView);
-      assert.match(ui.live, new RegExp(`^Claim 1 of ${claims.length}: (Attributed claim|Unsourced claim|Hedged statement) — `));
-      assert.equal(ui.live.slice(ui.live.indexOf(': ') + 2), ui.card, 'the announcement reads the card');
+      assert.match(ui.live, new RegExp(`^Claim 1 of ${claims.length}: (Said|Confirmed or believed|Distancing|Hedged|Unsourced) — `));
+      // The announcement reads the card, then what is claimed (issue 17), not only kind, source and cue.
+      const said = ui.live.slice(ui.live.indexOf(': ') + 2);
+      assert.ok(said.startsWith(ui.card), `the announcement reads the card: ${said}`);
+      assert.match(said.slice(ui.card.length), /^ — what is claimed: “.+”$/, `and what is claimed: ${said}`);
 
       await command(page, 'next-claim');
       ui = await waitForUi(session, page, (u) => u.live?.startsWith('Claim 2 of'));
