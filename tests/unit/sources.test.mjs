@@ -107,3 +107,39 @@ test('specificityOf: only "named" and "anonymous"; anything else (missing, befor
   assert.equal(C.specificityOf({ specificity: 'anonymous' }), 'anonymous');
   for (const claim of [{}, { specificity: null }, { specificity: 'Named' }, null, undefined]) assert.equal(C.specificityOf(claim), null);
 });
+
+test('paintSpans: one tint per character, the innermost claim, else the sentence\'s first', () => {
+  // No overlap: every claim paints its whole extent.
+  assert.deepEqual(C.paintSpans([[0, 10], [12, 20]]), [null, null]);
+  assert.deepEqual(C.paintSpans([[0, 10]]), [null]);
+  // A hedge inside a "said" claim: the hedge paints itself, the outer claim around it.
+  assert.deepEqual(C.paintSpans([[0, 40], [10, 20]]), [[[0, 10], [20, 40]], null]);
+  // Two claims overlapping at the edge: the shorter one keeps the shared words.
+  assert.deepEqual(C.paintSpans([[0, 30], [20, 35]]), [[[0, 20]], null]);
+  // Equal lengths: the one that starts first.
+  assert.deepEqual(C.paintSpans([[10, 30], [0, 20]]), [[[20, 30]], null]);
+  // The same extent twice: the first listed paints it, the second nothing; unless it ranks higher.
+  assert.deepEqual(C.paintSpans([[5, 15], [5, 15]]), [null, []]);
+  assert.deepEqual(C.paintSpans([[5, 15], [5, 15]], [1, 3]), [[], null]);
+  // Nested three deep, and a claim apart.
+  assert.deepEqual(C.paintSpans([[0, 100], [10, 60], [20, 30], [200, 210]]), [[[0, 10], [60, 100]], [[10, 20], [30, 60]], null, null]);
+  // Whatever the input, painted spans never overlap and cover exactly the union of the extents.
+  let seed = 3;
+  const rand = (n) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+  for (let round = 0; round < 200; round++) {
+    const extents = Array.from({ length: 1 + rand(6) }, () => {
+      const s = rand(50);
+      return [s, s + 1 + rand(30)];
+    });
+    const paints = C.paintSpans(extents).map((p, i) => p ?? [extents[i]]);
+    const cover = new Map();
+    paints.forEach((spans, i) => spans.forEach(([s, e]) => {
+      assert.ok(s >= extents[i][0] && e <= extents[i][1] && s < e, 'inside its own extent');
+      for (let x = s; x < e; x++) {
+        assert.ok(!cover.has(x), `character ${x} painted twice: ${JSON.stringify(extents)}`);
+        cover.set(x, i);
+      }
+    }));
+    for (const [s, e] of extents) for (let x = s; x < e; x++) assert.ok(cover.has(x), `character ${x} unpainted: ${JSON.stringify(extents)}`);
+  }
+});

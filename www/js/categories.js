@@ -68,7 +68,7 @@ export const kindLabel = (kind) => shared.kindLabel(t, kind);
 export const claimExtent = shared.claimExtent;
 
 /** Grouping by source and the sourcing summary, the same as the extension's panel (extension/categories.js). */
-export const { KINDS, SHARES, SourceGroups, summarise, specificityOf, explainLines } = shared;
+export const { KINDS, SHARES, SourceGroups, summarise, specificityOf, explainLines, paintSpans } = shared;
 export const plural = (name, count, ...subs) => shared.plural(t, name, count, ...subs);
 
 /** The context each chunk carries to the analyzer, the same as the extension's messages. */
