@@ -6,7 +6,9 @@
 #   ./build.sh test     build, then run every test: cargo, wasm-bindgen (Node), web-ext lint, JS unit
 #                       tests (Node), real browsers
 #   ./build.sh serve    build, then serve the playground on http://127.0.0.1:${PORT:-8080}/
-#   ./build.sh eval     analyzer quality on ../shared/eval (skips when the data is absent)
+#   ./build.sh eval     analyzer quality on ../shared/eval: PolNeAR dev, Szeged news dev and Wikipedia, and
+#                       the reader-judged set (tests/reader records over ../shared/pages); each part skips,
+#                       saying so, when its data or tools (python3 with pysbd, node) are absent
 #   ./build.sh bench    native and in-browser benchmarks
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -111,8 +113,9 @@ run_tests() {
     cargo test --no-default-features --target "$WASM_TARGET" --test wasm
     say "web-ext lint"
     npx --no-install web-ext lint --source-dir "$DIST/firefox" --output text --warnings-as-errors
-    say "JavaScript unit tests (Node: the extension's shared scripts, the playground's chunks)"
-    node --test tests/unit/*.test.mjs
+    say "unit tests (Node: the extension's shared scripts, the playground's chunks, the reader-judged set's article text; Python: its records)"
+    node --test tests/unit/
+    if have python3; then python3 -m unittest discover -s tests/unit -p 'test_*.py'; fi
     say "browser tests (Chromium and Firefox ESR, headless)"
     node --test --test-concurrency=1 tests/e2e/
 }
@@ -128,7 +131,10 @@ case "${1:-build}" in
     build) build ;;
     test) run_tests ;;
     serve) serve ;;
-    eval) cargo run --quiet --release --bin allegedly -- eval "$EVAL_DIR" ;;
+    eval)
+        # node and the npm tools extract the reader-judged set's article text (Readability).
+        if have node; then ensure_node; fi
+        cargo run --quiet --release --bin allegedly -- eval "$EVAL_DIR" ;;
     bench) ensure_rust; ensure_node; cargo bench --bench analyzer; build; ensure_browsers; node tools/bench/run.mjs "$DIST" ;;
     *) die "unknown command '$1' (build, test, serve, eval, bench)" ;;
 esac

@@ -1,7 +1,7 @@
 //! score.py's metric definitions, reimplemented exactly (same matching, same token rules, same
 //! order of floating-point operations), so the native figures agree with it to the last digit.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -11,8 +11,11 @@ use super::gold::{Article, Range, Sentence};
 /// One predicted claim, in code points, as score.py sees it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Pred {
-    /// Kinds whose name contains "hedge" are scored as hedges, all others as attributions.
+    /// The kind's name contains "hedge": PolNeAR leaves these out, all others are attributions.
     pub hedge: bool,
+    /// The kind's or the stance's name contains "hedge": Szeged scores these as hedges ("analysts
+    /// expect that…" is an attributed claim with a hedge stance, and a doxastic hedge for Szeged).
+    pub hedges: bool,
     pub cue: Range,
     pub source: Option<Range>,
     pub content: Option<Range>,
@@ -54,6 +57,9 @@ pub fn overlap(a: Range, b: Range) -> bool {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PolnearFigures {
     pub cue: Prf,
+    /// Strict cue match: a claim's cue has the same word tokens as a gold cue (as a multiset of
+    /// token sets per article, score.py's `Counter` of frozensets).
+    pub cue_exact: Prf,
     pub source_overlap_acc: Option<f64>,
     pub source_token_f1: Option<f64>,
     pub content_token_f1: Option<f64>,
@@ -64,6 +70,7 @@ pub struct PolnearFigures {
 /// score.py `polnear()` without its sentence level: `preds[i]` are the claims for `articles[i]`.
 pub fn polnear(articles: &[Article], preds: &[Vec<Pred>]) -> PolnearFigures {
     let (mut c_tp, mut c_fp, mut c_fn) = (0, 0, 0);
+    let (mut x_tp, mut x_fp, mut x_fn) = (0, 0, 0);
     let (mut src_n, mut src_hit) = (0usize, 0usize);
     let mut src_f = Vec::new();
     let mut con_f = Vec::new();
@@ -102,15 +109,38 @@ pub fn polnear(articles: &[Article], preds: &[Vec<Pred>]) -> PolnearFigures {
                     .any(|a| a.cue.iter().any(|&s| overlap(c.cue, s)))
             })
             .count();
+        let gold_sets =
+            token_set_counts(article.attributions.iter().map(|a| tokens(&words, &a.cue)));
+        let pred_sets = token_set_counts(claims.iter().map(|c| tokens(&words, &[c.cue])));
+        let same: usize = gold_sets
+            .iter()
+            .map(|(set, n)| (*n).min(pred_sets.get(set).copied().unwrap_or(0)))
+            .sum();
+        x_tp += same;
+        x_fp += pred_sets.values().sum::<usize>() - same;
+        x_fn += gold_sets.values().sum::<usize>() - same;
     }
     PolnearFigures {
         cue: prf(c_tp, c_fp, c_fn),
+        cue_exact: prf(x_tp, x_fp, x_fn),
         source_overlap_acc: (src_n > 0).then(|| src_hit as f64 / src_n as f64),
         source_token_f1: mean(&src_f),
         content_token_f1: mean(&con_f),
         gold_cues: c_tp + c_fn,
         docs: articles.len(),
     }
+}
+
+/// Python's `Counter(frozenset(...) for ...)`: how many times each token set occurs (an empty set,
+/// a cue without word characters such as ":", is a set like any other).
+fn token_set_counts(sets: impl Iterator<Item = HashSet<i64>>) -> HashMap<Vec<i64>, usize> {
+    let mut counts = HashMap::new();
+    for set in sets {
+        let mut key: Vec<i64> = set.into_iter().collect();
+        key.sort_unstable();
+        *counts.entry(key).or_insert(0) += 1;
+    }
+    counts
 }
 
 /// score.py's sentence level (does a sentence hold a cue?), over sentences given by the caller:
@@ -149,7 +179,7 @@ pub fn szeged(sentences: &[Sentence], preds: &[Vec<Pred>]) -> SzegedFigures {
     let (mut tp, mut fp, mut fn_) = (0, 0, 0);
     let (mut s_tp, mut s_fp, mut s_fn) = (0, 0, 0);
     for (sentence, preds) in sentences.iter().zip(preds) {
-        let hedges: Vec<&Pred> = preds.iter().filter(|c| c.hedge).collect();
+        let hedges: Vec<&Pred> = preds.iter().filter(|c| c.hedges).collect();
         let want: Vec<Range> = sentence
             .cues
             .iter()
@@ -266,6 +296,7 @@ mod tests {
     fn pred(cue: Range, source: Option<Range>, content: Option<Range>) -> Pred {
         Pred {
             hedge: false,
+            hedges: false,
             cue,
             source,
             content,
@@ -342,6 +373,7 @@ mod tests {
         // hedges are not attributions
         let hedges = [vec![Pred {
             hedge: true,
+            hedges: true,
             ..preds[0][0]
         }]];
         assert_eq!(polnear(&gold, &hedges).cue, prf(0, 0, 2));
@@ -368,6 +400,7 @@ mod tests {
         ];
         let hedge = |cue| Pred {
             hedge: true,
+            hedges: true,
             cue,
             source: None,
             content: None,
@@ -377,6 +410,64 @@ mod tests {
         // "may" missed (fn); "if" overlaps a condition cue: neither tp nor fp; "It" and "rained" fp.
         assert_eq!(f.hedge_cue, prf(0, 2, 1));
         assert_eq!(f.hedge_sentence, prf(1, 1, 0));
+    }
+
+    #[test]
+    fn cue_exact_wants_the_same_word_tokens() {
+        //          0         1         2         3
+        //          0123456789012345678901234567890123456789
+        let text = "Police said: it fell, according to Ann.";
+        let gold = [article(
+            text,
+            vec![
+                attribution((7, 11), &[(0, 6)], &[]),
+                attribution((11, 12), &[], &[]),
+                attribution((22, 34), &[(35, 38)], &[]),
+            ],
+        )];
+        // "said" exact; ":" (no word tokens) matches the gold ":" as score.py's empty frozensets do;
+        // "according" alone overlaps "according to" but is not the same tokens.
+        let preds = [vec![
+            pred((7, 11), None, None),
+            pred((11, 12), None, None),
+            pred((22, 31), None, None),
+        ]];
+        let f = polnear(&gold, &preds);
+        assert_eq!(f.cue, prf(3, 0, 0));
+        assert_eq!(f.cue_exact, prf(2, 1, 1));
+        // A repeated cue counts once per occurrence on each side (a multiset).
+        let twice = [vec![pred((7, 11), None, None), pred((7, 11), None, None)]];
+        assert_eq!(polnear(&gold, &twice).cue_exact, prf(1, 1, 2));
+    }
+
+    #[test]
+    fn szeged_takes_a_hedge_stance_as_a_hedge() {
+        let sentences = [Sentence {
+            id: Value::from(1),
+            text: "Analysts expect a fall.".into(),
+            cues: vec![UncertaintyCue {
+                start: 9,
+                end: 15,
+                kind: "doxastic".to_string(),
+            }],
+        }];
+        let attributed = pred((9, 15), Some((0, 8)), None);
+        let mut hedged_stance = attributed;
+        hedged_stance.hedges = true;
+        assert_eq!(
+            szeged(&sentences, &[vec![attributed]]).hedge_cue,
+            prf(0, 0, 1)
+        );
+        assert_eq!(
+            szeged(&sentences, &[vec![hedged_stance]]).hedge_cue,
+            prf(1, 0, 0)
+        );
+        // …and it stays an attribution for PolNeAR: only the kind decides there.
+        let gold = [article(
+            sentences[0].text.as_str(),
+            vec![attribution((9, 15), &[(0, 8)], &[])],
+        )];
+        assert_eq!(polnear(&gold, &[vec![hedged_stance]]).cue, prf(1, 0, 0));
     }
 
     #[test]
