@@ -127,8 +127,9 @@
     $('summary-body').replaceChildren(svg, el('ul', { class: 'shares' }, ...shares), top);
   }
 
-  /** The legend: each highlight style on a sample, named in the vocabulary. */
+  /** The legend: each highlight style on a sample, named in the vocabulary, in the reader's palette. */
   function renderLegend() {
+    $('legend').className = `legend palette-${settings.palette}`;
     $('legend').replaceChildren(
       ...[...C.CLAIMS, ...C.MARKS].map((c) => {
         const [label, help] = C.VOCABULARY.categories[c];
@@ -329,12 +330,13 @@
 
   async function start() {
     localise();
-    renderLegend();
     settings = await Settings.load();
+    renderLegend();
     api.storage.onChanged.addListener(async (changes, area) => {
       if (!Settings.touched(changes, area)) return;
       settings = await Settings.load();
       renderFilters(); // the tab refilters and reports; its new claims follow (refreshSoon)
+      renderLegend();
     });
     setStatus(t('panelLoading'));
     $('copy-md').addEventListener('click', () => snapshot && copy(toMarkdown()));

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { BROWSER_NAMES, launch, unavailable } from './lib/browsers.mjs';
-import { readHighlights } from './lib/highlights.mjs';
+import { covers, readHighlights } from './lib/highlights.mjs';
 import { htmlDocument, loadSeeds, seedPage } from './lib/pages.mjs';
 import { serveFixtures } from './lib/server.mjs';
 import { FIREFOX_PREFS, openExtensionPage, tabIdOf, until } from './lib/ui.mjs';
@@ -45,6 +45,14 @@ const SOURCING_PAGE = htmlDocument({
 <p>The minister allegedly hid the payments.</p>`,
 });
 
+// Unnamed people and a named source (issue 17: specificity).
+const ANONYMOUS_PAGE = htmlDocument({
+  title: 'Anonymous',
+  body: `<p>Officials said the talks had stalled.</p>
+<p>People familiar with the matter said the deal was close.</p>
+<p>Reuters reported that the plant had closed.</p>`,
+});
+
 /** What the panel shows: { status, groups: [{ source, counts, claims: [{ id, kind, text }] }], filters } */
 function readPanel(panel) {
   return panel.evaluate(() => ({
@@ -80,6 +88,7 @@ for (const name of BROWSER_NAMES) {
       server.page('/hostile.html', HOSTILE_PAGE);
       server.page('/pronoun.html', PRONOUN_PAGE);
       server.page('/sourcing.html', SOURCING_PAGE);
+      server.page('/anonymous.html', ANONYMOUS_PAGE);
       session = await launch(name, { extension: true, prefs: FIREFOX_PREFS });
     });
     after(async () => {
@@ -106,7 +115,8 @@ for (const name of BROWSER_NAMES) {
       assert.equal(view.groups.at(-1).source === 'No source named' || !sources.includes('No source named'), true, 'unnamed sources last');
       // Every listed claim is one the page highlights.
       const drawn = CLAIM_NAMES.flatMap((n) => highlights[n] ?? []).map((t) => t.replace(/\s+/g, ' ').trim());
-      for (const group of view.groups) for (const claim of group.claims) assert.ok(drawn.includes(claim.text), `listed claim is highlighted: ${claim.text}`);
+      // (One tint per claim: where claims overlap, a claim's tint may be in pieces, each inside its text.)
+      for (const group of view.groups) for (const claim of group.claims) assert.ok(drawn.some((d) => d && claim.text.includes(d)), `listed claim is highlighted: ${claim.text}`);
       // Counts per kind in the filter add up to the claims.
       const total = view.filters.reduce((n, label) => n + Number(/\((\d+)\)$/.exec(label)[1]), 0);
       assert.equal(total, claimCount(view));
@@ -201,6 +211,51 @@ for (const name of BROWSER_NAMES) {
       assert.match(summary.top, /^Most quoted: (Mark Meadows|Jo Grady) \(2\), (Mark Meadows|Jo Grady) \(2\)/);
       assert.match(summary.chartName, /^Share of the claims by sourcing: /);
       assert.deepEqual(summary.legend, ['Said, confirmed or believed', 'Unsourced', 'Hedged', 'Distancing', 'Named source', 'Anonymous source', 'Cue']);
+      await panel.close();
+      await page.close();
+    });
+
+    test('anonymous sources: their own style in the page, their tag, share and filter in the panel', async () => {
+      const page = await session.newPage();
+      await page.goto(server.url('/anonymous.html'));
+      await session.waitForAction(page, ({ badge }) => badge === '3');
+      const before = await readHighlights(page);
+      assert.ok(covers(before, 'allegedly-anonymous', 'Officials'), `"Officials" marked as anonymous: ${JSON.stringify(before)}`);
+      assert.ok(covers(before, 'allegedly-anonymous', 'People familiar with the matter'), JSON.stringify(before));
+      assert.ok(covers(before, 'allegedly-source', 'Reuters') && !covers(before, 'allegedly-source', 'Officials'), JSON.stringify(before));
+
+      const tab = await tabIdOf(session, page);
+      const panel = await openExtensionPage(session, `panel.html?tab=${tab}`);
+      let view = await until(async () => {
+        const v = await readPanel(panel);
+        return claimCount(v) === 3 ? v : null;
+      }, 'three claims in the panel');
+      const tags = await panel.evaluate(() => [...document.querySelectorAll('button.claim')].map((b) => [b.querySelector('.text').textContent, b.dataset.specificity, !!b.querySelector('.tag.anonymous')]));
+      for (const [text, specificity, tagged] of tags) {
+        const anonymous = !text.includes('Reuters');
+        assert.equal(specificity, anonymous ? 'anonymous' : 'named', text);
+        assert.equal(tagged, anonymous, `the anonymous tag on "${text}"`);
+      }
+      const shares = await panel.evaluate(() => Object.fromEntries([...document.querySelectorAll('#summary .shares li')].map((li) => [li.dataset.share, li.textContent])));
+      assert.match(shares.anonymous, /^2 from anonymous sources \(67%\)$/);
+      assert.match(shares.named, /^1 from named sources \(33%\)$/);
+      assert.ok(view.filters.includes('Claims from anonymous sources (2)'), JSON.stringify(view.filters));
+
+      // The filter hides them in the panel and in the page, and brings them back.
+      await panel.click('#kind-anonymous');
+      view = await until(async () => {
+        const v = await readPanel(panel);
+        return claimCount(v) === 1 ? v : null;
+      }, 'only the named claim');
+      assert.deepEqual(view.groups.map((g) => g.source), ['Reuters']);
+      const hidden = await until(async () => {
+        const h = await readHighlights(page);
+        return !(h['allegedly-anonymous'] ?? []).length && !covers(h, 'allegedly-unsourced', 'talks had stalled') && !covers(h, 'allegedly-attributed', 'talks had stalled') ? h : null;
+      }, 'the anonymous claims to leave the page');
+      assert.ok(covers(hidden, 'allegedly-source', 'Reuters'));
+      await panel.click('#kind-anonymous');
+      await until(async () => claimCount(await readPanel(panel)) === 3, 'the anonymous claims to come back');
+      await until(async () => covers(await readHighlights(page), 'allegedly-anonymous', 'Officials'), 'their marks to come back');
       await panel.close();
       await page.close();
     });
