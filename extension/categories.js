@@ -202,6 +202,8 @@
   );
   /** Words that name nobody on their own: a "source" made only of these is a fragment. */
   const NOBODY = new Set('he she it they we i you him her them his its their who whom whose which that this these those what one someone somebody the a an'.split(' '));
+  /** Words a name never ends with: a "source" cut off after one ("a report highlighting the") is a fragment. */
+  const DANGLING = new Set('the a an of to and or but that which who whom whose with for in on at by from as than its their his her'.split(' '));
 
   /** The source's words as the panel shows them: spacing squashed, an apposition cut at its comma. */
   function displaySource(source) {
@@ -219,7 +221,8 @@
   function sourceKey(source) {
     const key = displaySource(source).toLowerCase().replace(/^(the|a|an) /, '').replace(/[’']s$/, '');
     if (!/\p{L}/u.test(key)) return '';
-    if (key.split(' ').every((word) => NOBODY.has(word))) return '';
+    const words = key.split(' ');
+    if (words.every((word) => NOBODY.has(word)) || DANGLING.has(words[words.length - 1])) return '';
     return key;
   }
 

@@ -55,7 +55,8 @@ test('fragments are no source: pronouns without antecedent, bare articles, punct
     ['Reuters', [2]],
     [null, [1, 3, 4, 5, 6, 7]],
   ]);
-  for (const fragment of ['he', 'She', 'that', '—', '', '  ', 'the', 'it']) assert.equal(C.sourceKey(fragment), '', fragment);
+  for (const fragment of ['he', 'She', 'that', '—', '', '  ', 'the', 'it', 'a report highlighting the', 'officials familiar with']) assert.equal(C.sourceKey(fragment), '', fragment);
+  for (const name of ['Report', 'the Department of Justice', 'Reuters', 'a spokesman for the ministry']) assert.notEqual(C.sourceKey(name), '', name);
   assert.equal(C.sourceKey("Iran's Intelligence Ministry"), "iran's intelligence ministry");
 });
 
