@@ -205,10 +205,13 @@
   /** Words a name never ends with: a "source" cut off after one ("a report highlighting the") is a fragment. */
   const DANGLING = new Set('the a an of to and or but that which who whom whose with for in on at by from as than its their his her'.split(' '));
 
-  /** The source's words as the panel shows them: spacing squashed, an apposition cut at its comma. */
+  /**
+   * The source's words as the panel shows them: spacing squashed, an apposition cut at its comma, and
+   * the verb of an inverted report dropped ("…, says a report" gave the source "says a report").
+   */
   function displaySource(source) {
     if (!source) return '';
-    const squashed = source.replace(/\s+/g, ' ').trim();
+    const squashed = source.replace(/\s+/g, ' ').trim().replace(/^(says|said|adds|added|told|writes|wrote) (?=\S)/i, '');
     const head = squashed.split(',')[0].trim();
     return head || squashed;
   }

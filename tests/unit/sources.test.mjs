@@ -26,6 +26,7 @@ test('a surname is the one full name it ends, seen in the same article', () => {
 test('an apposition is cut at its comma: "Jo Grady, the UCU general secretary" is Jo Grady', () => {
   assert.deepEqual(grouped([[1, 'Grady'], [2, 'Jo Grady, the UCU general secretary'], [3, 'Jo Grady']]), [['Jo Grady', [2, 3, 1]]]);
   assert.equal(C.displaySource('Jo Grady, the UCU general secretary'), 'Jo Grady');
+  assert.deepEqual(grouped([[1, 'Report'], [2, 'says a report']]), [['Report', [1, 2]]], 'an inverted report\'s verb is not the source');
   assert.equal(C.sourceKey('Jo  Grady, the UCU general secretary'), 'jo grady');
 });
 
