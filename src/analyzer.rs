@@ -1,23 +1,21 @@
 //! The pipeline in one call: text → blocks → sentences → cues → claims.
 
+use crate::block::Block;
+use crate::block::tokens::Tokens;
 use crate::claim::{Claim, ClaimKind, Stance};
 use crate::claims::antecedents::Antecedents;
-use crate::claims::{Context, build_claims, quotes};
+use crate::claims::{Context, build_claims, specificity};
 use crate::config::{Config, ConfigError};
 use crate::cues::learned::Model;
-use crate::cues::tokens::Tokens;
 use crate::cues::{Cue, Voice, Window, find_cues, plausible};
 use crate::lexicon::{Entry, Form, Hit, Lexicon, Role};
-use crate::segmenter::{blocks, sentences};
+use crate::segmenter::blocks;
 use crate::span::Span;
 use std::borrow::Cow;
-use std::cell::OnceCell;
 
 /// Finds claims in text. Build one per configuration and reuse it: building compiles the lexicon.
 pub struct Analyzer {
     lexicon: Lexicon,
-    /// The user's ignore words, lower case: the learned cues respect them as the lexicon does.
-    ignored: Vec<String>,
     /// The trained model's second look, unless the configuration asks for the rules only.
     model: Option<Model>,
 }
@@ -26,11 +24,6 @@ impl Analyzer {
     pub fn new(config: &Config) -> Result<Self, ConfigError> {
         Ok(Analyzer {
             lexicon: Lexicon::new(config)?,
-            ignored: config
-                .ignore_words
-                .iter()
-                .map(|w| w.trim().to_lowercase())
-                .collect(),
             model: (!config.rules_only).then(Model::new),
         })
     }
@@ -54,6 +47,7 @@ impl Analyzer {
             }
         }
         antecedents.resolve(text, &mut claims);
+        specificity::fill(text, &mut claims);
         claims
     }
 
@@ -85,15 +79,14 @@ impl Analyzer {
             }
             let tokens = block.tokens().slice(sentence);
             let window = Window {
-                lo: 0,
                 hi: tokens.len(),
                 span: sentence,
             };
-            if window.lo >= window.hi {
+            if window.hi == 0 {
                 continue;
             }
             let cues = find_cues(&tokens, window, &here, block.quotations());
-            block.claims(&tokens, i, &cues, claims);
+            sentence_claims(block, &tokens, i, &cues, claims);
         }
     }
 
@@ -108,7 +101,8 @@ impl Analyzer {
             .filter(|c| c.kind != ClaimKind::Hedged)
             .map(|c| c.cue)
             .collect();
-        let ignored = |word: &str| self.ignored.iter().any(|w| w == word);
+        // The lexicon's own ignore list: ignoring a lemma ignores all its forms here too.
+        let ignored = |word: &str| self.lexicon.is_ignored(word);
         let found = model.cues(block.tokens(), &reports, &taken, ignored);
         if found.is_empty() {
             return;
@@ -134,7 +128,7 @@ impl Analyzer {
                 })
                 .filter(|cue| cue.first < tokens.len())
                 .collect();
-            block.claims(&tokens, i, &cues, claims);
+            sentence_claims(block, &tokens, i, &cues, claims);
         }
         claims[before..].sort_by_key(|c| (c.cue.start, c.cue.end));
     }
@@ -172,63 +166,18 @@ impl Default for Analyzer {
     }
 }
 
-/// One block of the text as both passes read it: tokenised once, and its tokens, sentences and
-/// quotations found only when a pass needs them.
-struct Block<'a> {
-    text: &'a str,
-    span: Span,
-    following: Option<Span>,
-    tokens: OnceCell<Tokens<'a>>,
-    sentences: OnceCell<Vec<Span>>,
-    quotations: OnceCell<Vec<Span>>,
-}
-
-impl<'a> Block<'a> {
-    fn new(text: &'a str, span: Span, following: Option<Span>) -> Self {
-        Block {
-            text,
-            span,
-            following,
-            tokens: OnceCell::new(),
-            sentences: OnceCell::new(),
-            quotations: OnceCell::new(),
-        }
-    }
-
-    fn tokens(&self) -> &Tokens<'a> {
-        self.tokens
-            .get_or_init(|| Tokens::new(self.text, self.span))
-    }
-
-    fn sentences(&self) -> &[Span] {
-        self.sentences
-            .get_or_init(|| sentences(self.text, self.span))
-    }
-
-    fn quotations(&self) -> &[Span] {
-        self.quotations
-            .get_or_init(|| quotes::quotations(self.text, self.span))
-    }
-
-    /// The claims of the cues of sentence `i`, whose tokens are `tokens`.
-    fn claims(&self, tokens: &Tokens, i: usize, cues: &[Cue], out: &mut Vec<Claim>) {
-        let spans = self.sentences();
-        let following = spans
-            .get(i + 1)
-            .map(|next| Span::new(next.start, self.span.end))
-            .or(self.following);
-        let context = Context {
-            tokens,
-            sentence: Window {
-                lo: 0,
-                hi: tokens.len(),
-                span: spans[i],
-            },
-            quotes: self.quotations(),
-            following,
-        };
-        build_claims(&context, cues, out);
-    }
+/// The claims of the cues of sentence `i` of `block`, whose tokens are `tokens`.
+fn sentence_claims(block: &Block, tokens: &Tokens, i: usize, cues: &[Cue], out: &mut Vec<Claim>) {
+    let context = Context {
+        tokens,
+        sentence: Window {
+            hi: tokens.len(),
+            span: block.sentences()[i],
+        },
+        quotes: block.quotations(),
+        following: block.following(i),
+    };
+    build_claims(&context, cues, out);
 }
 
 /// A learned cue as the claim builder sees it: a neutral verb of saying, its form read off its

@@ -30,6 +30,16 @@ pub enum Stance {
     Factive,
 }
 
+/// Whether a claim's source names someone ([`crate::claims::specificity`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Specificity {
+    /// A person or an organisation by name: "Senator Maria Lopez", "Reuters", "the Pentagon".
+    Named,
+    /// Unnamed people: "officials", "people familiar with the matter", "critics".
+    Anonymous,
+}
+
 /// One claim found in a text. All spans are byte offsets into the analysed text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Claim {
@@ -47,6 +57,10 @@ pub struct Claim {
     /// stands for ("Senator John Smith"), as written there. See [`crate::claims::antecedents`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub antecedent: Option<String>,
+    /// Whether the source names someone; for "he" or "she" its antecedent's. `None` without a
+    /// source, for a pronoun with no antecedent, and when the source's words tell nothing.
+    #[serde(default)]
+    pub specificity: Option<Specificity>,
 }
 
 impl Claim {

@@ -13,10 +13,12 @@
 //! (the DOM) or Unicode code points (the evaluation data).
 
 pub mod analyzer;
+pub mod block;
 pub mod claim;
 pub mod claims;
 pub mod config;
 pub mod cues;
+pub mod grammar;
 pub mod lexicon;
 pub mod offsets;
 pub mod segmenter;
@@ -26,6 +28,6 @@ pub mod span;
 pub mod wasm;
 
 pub use analyzer::Analyzer;
-pub use claim::{Claim, ClaimKind, Stance};
+pub use claim::{Claim, ClaimKind, Specificity, Stance};
 pub use config::{Config, ConfigError};
 pub use span::Span;

@@ -185,6 +185,7 @@ mod tests {
             content: None,
             sentence: Span::new(0, text.len()),
             antecedent: None,
+            specificity: None,
         }];
         convert_claims(text, &mut claims, Unit::Utf16);
         assert_eq!(claims[0].cue, Span::new(5, 9));

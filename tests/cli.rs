@@ -162,6 +162,61 @@ fn stdin_is_read_when_there_is_no_file_or_a_dash() {
     }
 }
 
+/// Named and anonymous sources, a pronoun standing for a named one, and a hedge without a source.
+const SOURCES: &str = "Officials said the plan would fail. Senator Maria Lopez said the bill \
+                       would pass. “It will pass,” she said. The vote was probably rigged.";
+
+/// (source text, specificity) of each claim, as `--json` writes them.
+fn json_specificities(text: &str) -> Vec<(serde_json::Value, serde_json::Value)> {
+    let output = allegedly(&["--json"], text.as_bytes());
+    assert_exit(&output, 0);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["source_text"].clone(), c["specificity"].clone()))
+        .collect()
+}
+
+#[test]
+fn json_and_jsonl_say_whether_the_source_is_named() {
+    use serde_json::{Value, json};
+    assert_eq!(
+        json_specificities(SOURCES),
+        [
+            (json!("Officials"), json!("anonymous")),
+            (json!("Senator Maria Lopez"), json!("named")),
+            (json!("she"), json!("named")),
+            (Value::Null, Value::Null),
+        ]
+    );
+    // A pronoun with no one named before it has no specificity.
+    assert_eq!(
+        json_specificities("“It will pass,” she said."),
+        [(json!("she"), Value::Null)]
+    );
+    let line = format!("{}\n", json!({"id": 1, "text": SOURCES}));
+    let output = allegedly(&["--jsonl"], line.as_bytes());
+    assert_exit(&output, 0);
+    let row: Value = serde_json::from_str(stdout(&output).trim()).unwrap();
+    let specificities: Vec<&Value> = row["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| &c["specificity"])
+        .collect();
+    assert_eq!(
+        specificities,
+        [
+            &json!("anonymous"),
+            &json!("named"),
+            &json!("named"),
+            &Value::Null
+        ]
+    );
+}
+
 #[test]
 fn json_gives_code_point_offsets_and_the_span_texts() {
     let text = format!("😀 {CLAIM}");
@@ -194,6 +249,7 @@ fn json_gives_code_point_offsets_and_the_span_texts() {
     );
     assert_eq!(claim["kind"], "attributed");
     assert_eq!(claim["stance"], "distancing");
+    assert_eq!(claim["specificity"], "named");
     assert!(
         doc.get("text").is_none(),
         "plain text input is not repeated"
@@ -310,8 +366,17 @@ fn jsonl_answers_every_line_in_order_with_the_contract_fields() {
     keys.sort_unstable();
     assert_eq!(
         keys,
-        ["content", "cue", "kind", "sentence", "source", "stance"]
+        [
+            "content",
+            "cue",
+            "kind",
+            "sentence",
+            "source",
+            "specificity",
+            "stance"
+        ]
     );
+    assert_eq!(claim["specificity"], "named", "{claim}");
     assert_eq!(claim["cue"], serde_json::json!([29, 36]));
     // Code points: the emoji is one.
     let hedge = rows[4]["claims"]
@@ -434,6 +499,31 @@ fn user_cue_words_and_ignore_words_change_the_analysis() {
     assert!(!cues.contains(&"said"), "{cues:?}");
     let output = allegedly(&["--cue", ""], text.as_bytes());
     assert_exit(&output, 2);
+}
+
+#[test]
+fn ignoring_a_lemma_ignores_its_forms_for_the_rules_and_the_model() {
+    // "questioned" is a lexicon verb (the rules find it); "knows" only the trained model finds.
+    let text = "The senator questioned the figures. She knows the plan will fail.";
+    let cues = |args: &[&str]| -> Vec<String> {
+        let output = allegedly(&[&["--json"], args].concat(), text.as_bytes());
+        assert_exit(&output, 0);
+        let doc: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+        doc["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["cue_text"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(cues(&[]), ["questioned", "knows"]);
+    // The lemmas, not the forms in the text: each covers its forms.
+    assert_eq!(
+        cues(&["--ignore", "question", "--ignore", "know"]),
+        Vec::<String>::new()
+    );
+    // A form ignores itself; the other claim stays.
+    assert_eq!(cues(&["--ignore", "knows"]), ["questioned"]);
 }
 
 #[test]

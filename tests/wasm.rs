@@ -69,6 +69,34 @@ fn a_pronoun_source_names_the_person_the_context_named() {
 }
 
 #[wasm_bindgen_test]
+fn claims_say_whether_their_source_is_named() {
+    let analyzer = WasmAnalyzer::new(JsValue::UNDEFINED).unwrap();
+    let blocks = Array::of3(
+        &"Officials said the plan would fail.".into(),
+        &"Senator John Smith said the bill would pass. “It will,” he said.".into(),
+        &"The vote was probably rigged.".into(),
+    );
+    let result = Array::from(&analyzer.analyze_blocks(blocks, None).unwrap());
+    let specificity = |block: u32, i: u32| {
+        get(&Array::from(&result.get(block)).get(i), "specificity").as_string()
+    };
+    assert_eq!(specificity(0, 0).as_deref(), Some("anonymous"));
+    assert_eq!(specificity(1, 0).as_deref(), Some("named"));
+    // "he" takes Senator John Smith's.
+    assert_eq!(specificity(1, 1).as_deref(), Some("named"));
+    // No source: null, not absent.
+    let hedge = Array::from(&result.get(2)).get(0);
+    assert!(get(&hedge, "specificity").is_null());
+    // A pronoun with no one named before it: null.
+    let alone = Array::from(
+        &analyzer
+            .analyze_blocks(Array::of1(&"“It will,” he said.".into()), None)
+            .unwrap(),
+    );
+    assert!(get(&Array::from(&alone.get(0)).get(0), "specificity").is_null());
+}
+
+#[wasm_bindgen_test]
 fn rejects_a_bad_config_with_an_error() {
     let config = js_sys::JSON::parse(r#"{"extraCues": [""]}"#).unwrap();
     assert!(WasmAnalyzer::new(config).is_err());
@@ -95,4 +123,26 @@ fn phrases_match_across_unicode_spaces_and_user_words_may_be_non_ascii() {
     let cue = |block: u32| span(&get(&Array::from(&result.get(block)).get(0), "cue"));
     assert_eq!(cue(0), (17.0, 29.0));
     assert_eq!(cue(1), (14.0, 24.0));
+}
+
+#[wasm_bindgen_test]
+fn ignoring_a_lemma_ignores_its_forms_for_the_rules_and_the_model() {
+    // "questioned" is a lexicon verb (the rules find it); "knows" only the trained model finds.
+    let text = "The senator questioned the figures. She knows the plan will fail.";
+    let cues = |config: JsValue| -> Vec<(f64, f64)> {
+        let analyzer = WasmAnalyzer::new(config).unwrap();
+        let result = Array::from(
+            &analyzer
+                .analyze_blocks(Array::of1(&text.into()), None)
+                .unwrap(),
+        );
+        Array::from(&result.get(0))
+            .iter()
+            .map(|claim| span(&get(&claim, "cue")))
+            .collect()
+    };
+    // "questioned" at 12..22, "knows" at 40..45.
+    assert_eq!(cues(JsValue::UNDEFINED), [(12.0, 22.0), (40.0, 45.0)]);
+    let config = js_sys::JSON::parse(r#"{"ignoreWords": ["question", "know"]}"#).unwrap();
+    assert_eq!(cues(config), []);
 }

@@ -24,7 +24,7 @@
 //! PolNeAR marks the pronoun itself as the source, so its scores do not change.
 
 use crate::claim::{Claim, ClaimKind};
-use crate::cues::possessive_len;
+use crate::grammar::possessive_len;
 use crate::lexicon::people::{
     FEMALE_NAMES, FEMALE_TITLES, Gender, MALE_NAMES, MALE_TITLES, NAME_LINKS, NOT_NAMES,
     ORGANISATION_WORDS, ROLES,

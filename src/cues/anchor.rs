@@ -12,8 +12,8 @@
 //! overlaps the gold phrase, so the move changes what the reader sees far more than what the
 //! evaluation counts.
 
-use super::is_auxiliary;
-use super::tokens::Tokens;
+use crate::block::tokens::Tokens;
+use crate::grammar::is_auxiliary;
 use crate::lexicon::tables::DETERMINERS;
 use crate::lexicon::words::Words;
 

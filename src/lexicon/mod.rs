@@ -7,12 +7,13 @@
 //! module is only data and its compilation.
 
 pub mod people;
+pub mod sources;
 pub mod tables;
 mod trie;
 mod word_chars;
 pub mod words;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use trie::Trie;
 
@@ -55,6 +56,9 @@ pub struct Lexicon {
     /// What each form can be, most specific first.
     lists: Vec<Vec<Entry>>,
     matcher: Trie,
+    /// Every spelling the user's ignore words stand for (see [`ignored_forms`]): the one list the
+    /// lexicon's entries and the trained model's cues are both checked against.
+    ignored: HashSet<String>,
 }
 
 /// One hit of the lexicon in a text: where, and what the words can be.
@@ -135,15 +139,17 @@ impl Lexicon {
                 entries.entry(form).or_default().insert(0, user);
             }
         }
+        let mut ignored = HashSet::new();
         for word in &config.ignore_words {
             check_user_word(word)?;
-            let forms = user_forms(word);
-            let lemma = forms[0].as_str();
+            let forms = ignored_forms(word);
+            let lemma = normalise(word);
             // Ignoring a lemma ("say") ignores all its forms ("said", "saying").
             entries.retain(|form, list| {
-                list.retain(|e| e.lemma != Some(lemma));
+                list.retain(|e| e.lemma != Some(lemma.as_str()));
                 !forms.contains(form) && !list.is_empty()
             });
+            ignored.extend(forms);
         }
         // Sorted, so that the form indices (and so the trie) do not depend on the hash map's order.
         let mut sorted: Vec<(String, Vec<Entry>)> = entries.into_iter().collect();
@@ -163,7 +169,14 @@ impl Lexicon {
             forms,
             lists,
             matcher,
+            ignored,
         })
+    }
+
+    /// Whether the user asked never to mark `word` (in lower case), or it is a form of a lemma
+    /// they asked never to mark.
+    pub fn is_ignored(&self, word: &str) -> bool {
+        !self.ignored.is_empty() && self.ignored.contains(word)
     }
 
     /// Every hit of the lexicon in `text[range]`, in order, offsets relative to `text`.
@@ -256,6 +269,27 @@ fn upper_case(c: char) -> char {
             upper != c && lower.next() == Some(c) && lower.next().is_none()
         })
         .unwrap_or(c)
+}
+
+/// Every spelling an ignore word stands for: the word and, when it is one word, all its forms as
+/// a verb — the table's own forms when it is a lexicon verb ("say": "says", "said", "saying"),
+/// else its regular inflections ("back": "backs", "backed", "backing") — each in the spellings of
+/// [`user_forms`]. Ignoring a lemma so ignores all its forms, for the rules and the model alike.
+fn ignored_forms(word: &str) -> HashSet<String> {
+    let lemma = normalise(word);
+    let mut words = vec![lemma.clone()];
+    if !lemma.contains(' ') {
+        match tables::VERBS.iter().find(|verb| verb.lemma == lemma) {
+            Some(verb) => {
+                let forms = verb
+                    .irregular
+                    .map_or_else(|| inflect(verb.lemma), |f| f.map(str::to_owned));
+                words.extend(forms);
+            }
+            None => words.extend(inflect(&lemma)),
+        }
+    }
+    words.iter().flat_map(|w| user_forms(w)).collect()
 }
 
 /// Regular inflections of a verb lemma: `[3sg, past, past participle, gerund]`.

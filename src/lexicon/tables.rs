@@ -487,7 +487,47 @@ pub static COMPLEMENTIZERS: Words = Words::new(&[
     "that", "if", "whether", "why", "how", "what", "when", "where", "who", "whom", "which",
 ]);
 
-/// Words before a form that make it a noun ("the report", "his claim").
+/// The possessive determiners, spelled once: "his claim", "in their view".
+pub const POSSESSIVE_DETERMINERS: [&str; 7] = ["my", "your", "his", "her", "its", "our", "their"];
+
+/// The possessive determiners of a third person: "in Bolton's book", "in his book" are someone's.
+pub const THIRD_PERSON_POSSESSIVES: [&str; 3] = ["his", "her", "their"];
+
+/// Relative pronouns: "Trump, who…, said".
+pub const RELATIVE_PRONOUNS: [&str; 4] = ["who", "which", "whose", "whom"];
+
+/// Conjunctions that join a verb of saying to the clause before it: "… but said", "…, and added".
+pub const JOINING_CONJUNCTIONS: [&str; 2] = ["and", "but"];
+
+/// Auxiliaries before "not" in a negated finite verb group: "did not say", "would not comment".
+pub const DO_AND_WILL: [&str; 5] = ["did", "does", "do", "would", "will"];
+
+/// The singular personal pronouns of a person.
+pub const HE_OR_SHE: [&str; 2] = ["he", "she"];
+
+/// "It" of an impersonal passive: "it is claimed", "it's said".
+pub const IMPERSONAL_IT: [&str; 3] = ["it", "it's", "it’s"];
+
+/// Pronouns that make the word after them a finite verb: "they report".
+pub const SUBJECTS_BEFORE_A_VERB: [&str; 5] = ["he", "she", "they", "who", "we"];
+
+/// Pronouns before an "-s" form that make it a verb, not a plural noun: "it claims", "which says".
+pub const CLAUSE_SUBJECTS: [&str; 6] = ["he", "she", "it", "who", "which", "that"];
+
+/// Prepositions that introduce the owner of a noun of saying: "a claim by the ministry".
+pub const AGENT_PREPOSITIONS: [&str; 2] = ["by", "from"];
+
+/// The articles.
+pub const ARTICLES: [&str; 3] = ["a", "an", "the"];
+
+/// Besides the possessives, the words that open a noun phrase and never a relative clause (not
+/// "that"): see [`crate::grammar::opens_noun_phrase`].
+pub const NOUN_PHRASE_OPENERS: [&str; 10] = [
+    "a", "an", "the", "this", "these", "those", "no", "any", "every", "each",
+];
+
+/// Words before a form that make it a noun ("the report", "his claim"); they include every
+/// [`POSSESSIVE_DETERMINERS`] (a test checks: a static word list cannot be built from a const).
 pub static DETERMINERS: Words = Words::new(&[
     "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
     "your", "new", "recent", "latest", "such", "no", "any", "every", "each", "of", "whose",
@@ -498,8 +538,10 @@ pub static BE_FORMS: Words = Words::new(&[
     "is", "are", "was", "were", "be", "been", "being", "'s", "’s", "am",
 ]);
 
-/// Adverbs that may sit between a subject and its verb or between "is" and a participle.
-pub static ADVERBS: Words = Words::new(&[
+/// Words that may sit between a subject and its verb or between "is" and a participle: adverbs
+/// ("also", "reportedly"), but also auxiliaries and modals ("has", "would", "could"), negation
+/// and a relative "who" — so not a list of adverbs (it was called `ADVERBS` until issue 16).
+pub static PRE_VERBAL: Words = Words::new(&[
     "also",
     "later",
     "then",
@@ -573,3 +615,19 @@ pub static BEFORE_NOUNS: Words = Words::new(&[
     "of", "in", "on", "at", "for", "with", "about", "from", "by", "into", "over", "and", "or",
     "many", "some", "several", "few", "two", "three", "more", "most", "other", "these", "those",
 ]);
+
+#[cfg(test)]
+mod possessive_tests {
+    use super::*;
+    use crate::lexicon::words::WordList;
+
+    #[test]
+    fn determiners_hold_every_possessive() {
+        for word in POSSESSIVE_DETERMINERS {
+            assert!(DETERMINERS.has(word.as_bytes()), "{word}");
+        }
+        for word in THIRD_PERSON_POSSESSIVES {
+            assert!(POSSESSIVE_DETERMINERS.contains(&word), "{word}");
+        }
+    }
+}

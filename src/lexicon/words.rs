@@ -71,7 +71,7 @@ impl Words {
     }
 }
 
-/// Something [`crate::cues::tokens::Tokens::word_in`] can look a word up in: a [`Words`] list,
+/// Something [`crate::block::tokens::Tokens::word_in`] can look a word up in: a [`Words`] list,
 /// or a slice or array of words written at the call ("that", "to").
 pub trait WordList {
     /// Whether `word` is in the list, ignoring ASCII case.

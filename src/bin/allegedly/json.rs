@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use allegedly::offsets::{Unit, convert_claims};
-use allegedly::{Claim, ClaimKind, Span, Stance};
+use allegedly::{Claim, ClaimKind, Span, Specificity, Stance};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -20,6 +20,8 @@ struct JsonClaim<'a> {
     /// Whom a "he" or "she" source most likely stands for ([`Claim::antecedent`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     antecedent: Option<&'a str>,
+    /// "named" or "anonymous" ([`Claim::specificity`]); null without a source or a guess.
+    specificity: Option<Specificity>,
 }
 
 /// Writes `{"offsets": "unicode code points", "text"?: …, "claims": [ … ]}` piece by piece, so a
@@ -67,6 +69,7 @@ impl JsonWriter {
                 source_text: bytes.source.map(of),
                 content_text: bytes.content.map(of),
                 antecedent: bytes.antecedent.as_deref(),
+                specificity: bytes.specificity,
             };
             out.write_all(if self.claims_written == 0 {
                 b"\n    "
@@ -103,6 +106,7 @@ mod tests {
             content: None,
             sentence: Span::new(5, text.len()),
             antecedent: None,
+            specificity: None,
         }];
         let mut out = Vec::new();
         let mut writer = JsonWriter::start(&mut out, None).unwrap();
@@ -128,6 +132,7 @@ mod tests {
             content: None,
             sentence: Span::new(0, end),
             antecedent: None,
+            specificity: None,
         };
         let mut out = Vec::new();
         let mut writer = JsonWriter::start(&mut out, Some("é.\nmay")).unwrap();

@@ -105,8 +105,7 @@ fn write_marked(
     colour: bool,
 ) -> io::Result<()> {
     let mut summary = summary::Summary::default();
-    for piece in chunks::chunks(text, chunks::CHUNK_BYTES) {
-        let claims = analyzer.analyze(piece);
+    for (piece, claims) in chunks::analyzed(analyzer, text, chunks::CHUNK_BYTES) {
         render::render(out, piece, &claims, colour)?;
         summary.add(piece, &claims);
     }
@@ -121,8 +120,8 @@ fn write_json(
     include_text: bool,
 ) -> io::Result<()> {
     let mut writer = json::JsonWriter::start(out, include_text.then_some(text))?;
-    for piece in chunks::chunks(text, chunks::CHUNK_BYTES) {
-        writer.add(out, piece, &analyzer.analyze(piece))?;
+    for (piece, claims) in chunks::analyzed(analyzer, text, chunks::CHUNK_BYTES) {
+        writer.add(out, piece, &claims)?;
     }
     writer.finish(out)
 }

@@ -257,6 +257,7 @@ mod tests {
             content: content.map(Into::into),
             sentence: Span::new(0, 0),
             antecedent: None,
+            specificity: None,
         }
     }
 

@@ -145,6 +145,7 @@ mod tests {
             content: None,
             sentence: Span::new(0, text.len()),
             antecedent: None,
+            specificity: None,
         }
     }
 

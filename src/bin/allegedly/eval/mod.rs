@@ -9,6 +9,7 @@ mod gold;
 mod metrics;
 mod reader;
 mod score_py;
+mod specificity;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -138,6 +139,7 @@ pub fn run(args: &EvalArgs) -> Result<(), CliError> {
     if !args.native_only {
         reader::run(&dir).map_err(CliError::failed)?;
     }
+    specificity::report(&dir);
     if disagreements.is_empty() {
         return Ok(());
     }

@@ -1,7 +1,7 @@
 //! Quotations of a block: where each one opens and closes, so a claim's content can be the whole
 //! quotation, even when it runs over several sentences.
 
-use crate::cues::tokens::Kind;
+use crate::block::tokens::Kind;
 use crate::segmenter::scan::find_any;
 use crate::span::Span;
 
