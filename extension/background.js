@@ -9,6 +9,7 @@ import './categories.js'; // globalThis.AllegedlyCategories, which settings.js r
 import './settings.js'; // globalThis.AllegedlySettings
 
 const { api, MSG, fromUs, siteKey, t } = globalThis.Allegedly;
+const { plural } = globalThis.AllegedlyCategories;
 const BADGE_COLOUR = '#1f2a44';
 const analysisFailureLogged = new Set(); // messages of analysis failures already logged
 
@@ -118,7 +119,7 @@ async function showTabState(tabId, { state, count = 0, site = '' }) {
   switch (state) {
     case 'on':
       badge = String(count);
-      title = t('actionTitleOn', String(count), site);
+      title = plural(t, 'actionTitleOn', count, site);
       break;
     case 'working':
       badge = '…';

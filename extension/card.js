@@ -24,6 +24,8 @@
   const wordsOf = (mark) => [mark.claim, Marks.spanText(mark, mark.spans.source) ?? '', Marks.spanText(mark, mark.spans.cue) ?? ''];
   const explain = (mark) => AllegedlyExplain.lines(...wordsOf(mark));
   const summary = (mark) => AllegedlyExplain.summary(...wordsOf(mark));
+  /** The card's words and what is claimed: what a screen reader hears on moving to a claim. */
+  const announcement = (mark) => AllegedlyExplain.announcement(...wordsOf(mark), Marks.spanText(mark, mark.spans.content) ?? '');
 
   // -------------------------------------------------------------------------------------------------
   // The shadow host: created on demand, removed when nothing in it is showing.
@@ -296,6 +298,7 @@
     current: () => cardMark,
     announce,
     summary,
+    announcement,
     /** While our own scrolling runs (navigation), scroll events do not close the card. */
     holdScroll(on) {
       holdingScroll = on;

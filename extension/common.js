@@ -20,7 +20,7 @@
    *   CHECK_CONFIG   options → background: { config } → { ok } | { error }.
    *   TOGGLE         background → content.js: { announce } → { state, site }.
    *   NAVIGATE       background → the reader (content/reader.js): { step: 1 | -1 } → { moved }.
-   *   CLAIMS         panel → the reader: → { site, url, title, state, claims }.
+   *   CLAIMS         panel → the reader: → { site, url, title, state, claims, hidden } (hidden: counts the reader's switches hide).
    *   FOCUS_CLAIM    panel → the reader: { id } → { found }.
    * Performance measures have names of their own (AllegedlyDiagnostics.measure), never these.
    */

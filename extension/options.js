@@ -8,6 +8,7 @@
 
   const { api, MSG, SITE_PREFIX, siteKey, FOCUS_PREFIX, focusKey, t } = globalThis.Allegedly;
   const Settings = globalThis.AllegedlySettings;
+  const C = globalThis.AllegedlyCategories;
   const $ = (id) => document.getElementById(id);
 
   let settings = Settings.normalise();
@@ -33,19 +34,25 @@
   function renderKinds() {
     const fieldset = $('kinds');
     const legend = fieldset.querySelector('legend');
-    const rows = Settings.KINDS.map((kind) => {
+    // Each switch: the kind's name in the vocabulary (categories.js), then what makes it one.
+    const row = (id, checked, name, help, onchange) => {
       const input = document.createElement('input');
       input.type = 'checkbox';
-      input.id = `kind-${kind}`;
-      input.dataset.kind = kind;
-      input.checked = settings.kinds[kind];
-      input.addEventListener('change', () => save({ kinds: { ...settings.kinds, [kind]: input.checked } }));
+      input.id = `kind-${id}`;
+      input.dataset.kind = id;
+      input.checked = checked;
+      input.addEventListener('change', () => onchange(input.checked));
       const label = document.createElement('label');
-      const text = document.createElement('span');
-      text.textContent = t(`kindName_${kind}`);
-      label.append(input, ' ', text);
+      const text = document.createElement('strong');
+      text.textContent = name;
+      const more = document.createElement('span');
+      more.className = 'kind-help';
+      more.textContent = ` — ${help}`;
+      label.append(input, ' ', text, more);
       return label;
-    });
+    };
+    const rows = Settings.KINDS.map((kind) => row(kind, settings.kinds[kind], C.kindLabel(t, kind), C.kindHelp(t, kind), (on) => save({ kinds: { ...settings.kinds, [kind]: on } })));
+    rows.push(row('anonymous', settings.showAnonymous, t('filter_anonymous'), t('categoryHelp_anonymous'), (on) => save({ showAnonymous: on })));
     fieldset.replaceChildren(legend, ...rows);
   }
 
@@ -63,12 +70,19 @@
     for (const radio of document.querySelectorAll('input[name=palette]')) radio.checked = radio.value === settings.palette;
     const preview = $('preview');
     preview.className = `preview ${settings.palette}`;
+    // The legend: every highlight style on its name, in the chosen palette, with what it shows.
     preview.replaceChildren(
-      ...Settings.KINDS.map((kind) => {
+      ...[...C.CLAIMS, ...C.MARKS].map((category) => {
+        const [label, help] = C.VOCABULARY.categories[category];
+        const item = document.createElement('li');
         const span = document.createElement('span');
-        span.className = `k-${kind}`;
-        span.textContent = t(`kindShort_${kind}`);
-        return span;
+        span.className = `sample k-${category}`;
+        span.textContent = t(label);
+        const text = document.createElement('span');
+        text.className = 'help';
+        text.textContent = ` ${t(help)}`;
+        item.append(span, text);
+        return item;
       }),
     );
   }
@@ -181,46 +195,51 @@
     $('sites-whole').replaceChildren(...items);
   }
 
-  async function addWholeSite(event) {
+  /**
+   * Adds the host typed into the form `inputId` under `keyOf(host)` = false in storage.local: the
+   * sites where Allegedly is off (siteKey) and those read whole rather than as their article
+   * (focusKey, issue 14). One host check for both (Settings.checkHost), which says why a name is refused.
+   */
+  async function addHost(event, inputId, keyOf) {
     event.preventDefault();
-    const input = $('whole-site-name');
-    const host = hostOf(input.value);
+    const input = $(inputId);
+    const { host, reason } = Settings.checkHost(input.value);
     if (!host) {
-      setStatus(t('optionsBadSite', input.value));
+      setStatus(t('optionsBadSite', input.value.trim(), t(reason)));
+      input.setAttribute('aria-invalid', 'true');
       return;
     }
-    await api.storage.local.set({ [focusKey(host)]: false });
-    input.value = '';
-    setStatus(t('optionsSaved'));
-  }
-
-  /** "https://www.example.com/x" or "www.example.com" → "www.example.com"; '' when not a host name. */
-  function hostOf(input) {
-    const text = input.trim();
-    if (!text) return '';
-    try {
-      const host = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`).hostname;
-      return /[a-z0-9]/i.test(host) && !/\s/.test(host) ? host : '';
-    } catch {
-      return '';
-    }
-  }
-
-  async function addSite(event) {
-    event.preventDefault();
-    const input = $('site-name');
-    const host = hostOf(input.value);
-    if (!host) {
-      setStatus(t('optionsBadSite', input.value));
-      return;
-    }
-    await api.storage.local.set({ [siteKey(host)]: false });
+    input.removeAttribute('aria-invalid');
+    await api.storage.local.set({ [keyOf(host)]: false });
     input.value = '';
     setStatus(t('optionsSaved'));
   }
 
   // -------------------------------------------------------------------------------------------------
   // Shortcuts, as the browser has them now (the reader may have changed them).
+
+  /**
+   * A command as the reader knows it. The browser lists its own commands too, without a
+   * description: Chrome's `_execute_action` (the toolbar button, whose click turns highlights on or
+   * off), Firefox's `_execute_sidebar_action` (the claims panel, described in the manifest).
+   */
+  function describeCommand(command) {
+    if (command.description) return command.description;
+    if (command.name === '_execute_action' || command.name === '_execute_browser_action') return t('commandAction');
+    if (command.name === '_execute_sidebar_action' || command.name === 'open-panel') return t('commandPanel');
+    return command.name;
+  }
+
+  /** Opens the browser's shortcut settings: Firefox has an API for it (137+); Chrome a page. */
+  async function openShortcutSettings() {
+    const where = 'chrome://extensions/shortcuts';
+    try {
+      if (typeof api.commands.openShortcutSettings === 'function') await api.commands.openShortcutSettings();
+      else await api.tabs.create({ url: where });
+    } catch {
+      setStatus(t('optionsShortcutSettingsFailed', typeof api.commands.openShortcutSettings === 'function' ? 'about:addons' : where));
+    }
+  }
 
   async function renderShortcuts() {
     let commands = [];
@@ -234,7 +253,8 @@
         const item = document.createElement('li');
         const key = document.createElement('kbd');
         key.textContent = c.shortcut || t('optionsShortcutNone');
-        item.append(key, ` — ${c.description || t('commandPanel')}`);
+        item.dataset.command = c.name;
+        item.append(key, ` — ${describeCommand(c)}`);
         return item;
       }),
     );
@@ -266,8 +286,9 @@
     $('trained-model').addEventListener('change', saveModel);
     $('enabled-by-default').addEventListener('change', (e) => save({ enabledByDefault: e.target.checked }));
     $('words').addEventListener('submit', saveWords);
-    $('add-site').addEventListener('submit', addSite);
-    $('add-whole-site').addEventListener('submit', addWholeSite);
+    $('add-site').addEventListener('submit', (e) => addHost(e, 'site-name', siteKey));
+    $('add-whole-site').addEventListener('submit', (e) => addHost(e, 'whole-site-name', focusKey));
+    $('shortcut-settings').addEventListener('click', openShortcutSettings);
     api.storage.onChanged.addListener(async (changes, area) => {
       if (area === 'local' && Object.keys(changes).some((k) => k.startsWith(SITE_PREFIX))) renderSites();
       if (area === 'local' && Object.keys(changes).some((k) => k.startsWith(FOCUS_PREFIX))) renderWholeSites();
@@ -275,7 +296,7 @@
       settings = await Settings.load();
       // Re-render what changed elsewhere (another device, another options tab); a word list being
       // edited here is not overwritten unless it is the one that changed.
-      if ('kinds' in changes) renderKinds();
+      if ('kinds' in changes || 'showAnonymous' in changes) renderKinds();
       if ('trainedModel' in changes) renderModel();
       if ('palette' in changes) renderPalette();
       if ('extraCues' in changes || 'ignoreWords' in changes) renderWords();

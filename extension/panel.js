@@ -9,15 +9,19 @@
 
   const { api, MSG, fromUs, focusKey, t } = globalThis.Allegedly;
   const Settings = globalThis.AllegedlySettings;
-  const { groupBySource: groupBy } = globalThis.AllegedlyCategories;
+  const C = globalThis.AllegedlyCategories;
   const AllegedlyExplain = globalThis.AllegedlyExplain;
   const $ = (id) => document.getElementById(id);
+  const SVG = 'http://www.w3.org/2000/svg';
 
   const pinnedTab = Number.parseInt(new URLSearchParams(location.search).get('tab') ?? '', 10);
   let tabId = Number.isInteger(pinnedTab) ? pinnedTab : null;
   let windowId = null;
-  let snapshot = null; // the tab's last reply: { site, url, title, state, claims }
-  const hiddenKinds = new Set(); // the panel's own filter (the options page decides what is drawn)
+  let snapshot = null; // the tab's last reply: { site, url, title, state, claims, hidden }
+  // The "Show" switches are the reader's settings (storage.sync), the ones the options page shows:
+  // unticking one hides those claims here and in the page, on every site (issue 17: a filter that
+  // left the page's highlights alone surprised readers). The tab lists only the claims it shows.
+  let settings = Settings.normalise();
 
   // -------------------------------------------------------------------------------------------------
   // Small DOM helpers: elements with text, never markup.
@@ -39,10 +43,10 @@
   }
 
   // -------------------------------------------------------------------------------------------------
-  // Grouping and counting.
+  // Grouping, counting and the summary: categories.js, as the playground does them.
 
-  /** The claims by source, as the playground groups them (categories.js): [{ key, source, claims }]. */
-  const groupBySource = (claims) => groupBy(claims, (claim) => claim.source);
+  /** The claims by their real source (categories.js): [{ key, source, claims, specificity }]. */
+  const groupBySource = (claims) => C.groupBySource(claims, (claim) => claim.source, (claim) => claim.specificity);
 
   function countKinds(claims) {
     const counts = Object.fromEntries(Settings.KINDS.map((k) => [k, 0]));
@@ -52,34 +56,94 @@
 
   const tally = (counts) =>
     Settings.KINDS.filter((k) => counts[k] > 0)
-      .map((k) => t('panelKindTally', counts[k], t(`kindShort_${k}`)))
+      .map((k) => t('panelKindTally', counts[k], C.kindLabel(t, k)))
       .join(', ');
 
-  const visibleClaims = () => (snapshot?.claims ?? []).filter((c) => !hiddenKinds.has(c.kind));
+  const groupCounts = (claims) => C.plural(t, 'panelGroupCounts', claims.length, tally(countKinds(claims)));
+
+  const shownClaims = () => snapshot?.claims ?? [];
+
+  const percent = (part, whole) => `${whole ? Math.round((100 * part) / whole) : 0}%`;
+
+  /** The summary's lines: [shares…, most quoted] as text (the panel and the Markdown export). */
+  function summaryLines(summary) {
+    const lines = C.SHARES.filter((s) => summary.shares[s] > 0).map((s) => t('summaryShare', summary.shares[s], t(`share_${s}`), percent(summary.shares[s], summary.total)));
+    if (summary.top.length) lines.push(t('summaryTop', summary.top.map((s) => t('summaryTopItem', s.source, s.count)).join(', ')));
+    return lines;
+  }
+
+  /** One line of status: "12 claims from 4 sources" (the unnamed group is not a source). */
+  const statusLine = (summary) =>
+    summary.sources ? t('panelSummary', C.plural(t, 'countClaims', summary.total), C.plural(t, 'countSources', summary.sources)) : t('panelSummaryNoSources', C.plural(t, 'countClaims', summary.total));
 
   // -------------------------------------------------------------------------------------------------
   // Rendering.
 
+  /** The switches: one per kind and one for anonymous sources, each with its count on the page. */
   function renderFilters() {
-    const counts = countKinds(snapshot?.claims ?? []);
-    const boxes = Settings.KINDS.map((kind) => {
-      const input = el('input', { type: 'checkbox', id: `kind-${kind}`, 'data-kind': kind });
-      input.checked = !hiddenKinds.has(kind);
-      input.addEventListener('change', () => {
-        if (input.checked) hiddenKinds.delete(kind);
-        else hiddenKinds.add(kind);
-        renderGroups();
-      });
-      return el('label', { class: `kind kind-${kind}`, for: `kind-${kind}`, title: t(`kindName_${kind}`) }, input, el('span', { text: t('panelKindCount', t(`kindShort_${kind}`), counts[kind]) }));
-    });
+    const counts = countKinds(shownClaims());
+    const hidden = snapshot?.hidden ?? {};
+    const anonymous = shownClaims().filter((c) => c.specificity === 'anonymous').length + (hidden.anonymous ?? 0);
+    const box = (id, checked, label, help, onchange) => {
+      const input = el('input', { type: 'checkbox', id: `kind-${id}`, 'data-kind': id });
+      input.checked = checked;
+      input.addEventListener('change', () => onchange(input.checked));
+      return el('label', { class: `kind kind-${id}`, for: `kind-${id}`, title: help }, input, el('span', { text: label }));
+    };
+    const boxes = Settings.KINDS.map((kind) =>
+      box(kind, settings.kinds[kind] !== false, t('panelKindCount', C.kindLabel(t, kind), counts[kind] + (hidden[kind] ?? 0)), C.kindHelp(t, kind), (on) => Settings.save({ kinds: { ...settings.kinds, [kind]: on } })),
+    );
+    boxes.push(box('anonymous', settings.showAnonymous, t('panelKindCount', t('filter_anonymous'), anonymous), t('categoryHelp_anonymous'), (on) => Settings.save({ showAnonymous: on })));
     $('filters').replaceChildren(...boxes);
+  }
+
+  /** The summary: a strip chart of the shares, the shares in words, the most quoted sources. */
+  function renderSummary(summary) {
+    const section = $('summary');
+    section.hidden = !summary.total;
+    if (!summary.total) return;
+    const svg = document.createElementNS(SVG, 'svg');
+    svg.setAttribute('viewBox', '0 0 100 6');
+    svg.setAttribute('preserveAspectRatio', 'none');
+    svg.setAttribute('class', 'strip');
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', `${t('summaryChart')}: ${summaryLines({ ...summary, top: [] }).join('; ')}`);
+    let x = 0;
+    for (const share of C.SHARES) {
+      const width = (100 * summary.shares[share]) / summary.total;
+      if (!width) continue;
+      const rect = document.createElementNS(SVG, 'rect');
+      for (const [k, v] of Object.entries({ x, y: 0, width, height: 6, class: `share-${share}`, 'data-share': share })) rect.setAttribute(k, String(v));
+      const title = document.createElementNS(SVG, 'title');
+      title.textContent = t('summaryShare', summary.shares[share], t(`share_${share}`), percent(summary.shares[share], summary.total));
+      rect.append(title);
+      svg.append(rect);
+      x += width;
+    }
+    const shares = C.SHARES.filter((s) => summary.shares[s] > 0).map((s) =>
+      el('li', { 'data-share': s }, el('span', { class: `swatch share-${s}`, 'aria-hidden': 'true' }), el('span', { text: t('summaryShare', summary.shares[s], t(`share_${s}`), percent(summary.shares[s], summary.total)) })),
+    );
+    const top = summary.top.length ? el('p', { class: 'top', text: t('summaryTop', summary.top.map((s) => t('summaryTopItem', s.source, s.count)).join(', ')) }) : null;
+    $('summary-body').replaceChildren(svg, el('ul', { class: 'shares' }, ...shares), top);
+  }
+
+  /** The legend: each highlight style on a sample, named in the vocabulary, in the reader's palette. */
+  function renderLegend() {
+    $('legend').className = `legend palette-${settings.palette}`;
+    $('legend').replaceChildren(
+      ...[...C.CLAIMS, ...C.MARKS].map((c) => {
+        const [label, help] = C.VOCABULARY.categories[c];
+        return el('li', {}, el('span', { class: `sample sample-${c}`, text: t(label) }), ' ', el('span', { class: 'help', text: t(help) }));
+      }),
+    );
   }
 
   function claimItem(claim) {
     const button = el(
       'button',
-      { type: 'button', class: 'claim', 'data-claim-id': claim.id, title: t('panelClaimHint'), onclick: () => focusClaim(claim.id) },
-      el('span', { class: `tag kind-${claim.kind}`, text: t(`kindShort_${claim.kind}`) }),
+      { type: 'button', class: 'claim', 'data-claim-id': claim.id, 'data-specificity': claim.specificity ?? '', title: t('panelClaimHint'), onclick: () => focusClaim(claim.id) },
+      el('span', { class: `tag kind-${claim.kind}`, text: C.kindLabel(t, claim.kind) }),
+      claim.specificity === 'anonymous' ? el('span', { class: 'tag anonymous', text: t('specificity_anonymous') }) : null,
       el('span', { class: 'text', text: claim.text }),
       el('span', { class: 'cue', text: t('panelCue', claim.cue) }),
     );
@@ -87,24 +151,27 @@
   }
 
   function renderGroups() {
-    const claims = visibleClaims();
+    const claims = shownClaims();
     const groups = groupBySource(claims);
+    const summary = C.summarise(groups);
+    renderSummary(summary);
     const sections = groups.map((group, i) => {
       const headingId = `group-${i}`;
       return el(
         'section',
-        { class: 'group', 'aria-labelledby': headingId, 'data-source': group.source ?? '' },
+        { class: 'group', 'aria-labelledby': headingId, 'data-source': group.source ?? '', 'data-specificity': group.specificity ?? '' },
         el('h2', { id: headingId, text: group.source ?? t('panelNoSource') }),
-        el('p', { class: 'counts', text: t('panelGroupCounts', group.claims.length, tally(countKinds(group.claims))) }),
+        group.specificity ? el('p', { class: `specificity ${group.specificity}`, text: t(C.VOCABULARY.specificity[group.specificity]) }) : null,
+        el('p', { class: 'counts', text: groupCounts(group.claims) }),
         el('ul', { class: 'claims' }, ...group.claims.map(claimItem)),
       );
     });
     $('groups').replaceChildren(...sections);
     if (!snapshot) return;
+    const hiddenAny = Object.values(snapshot.hidden ?? {}).some((n) => n > 0);
     if (snapshot.state !== 'on') setStatus(t('panelOff', snapshot.site));
-    else if (!snapshot.claims.length) setStatus(t('panelEmpty'));
-    else if (!claims.length) setStatus(t('panelFilteredOut'));
-    else setStatus(t('panelSummary', claims.length, groups.length));
+    else if (!claims.length) setStatus(t(hiddenAny ? 'panelFilteredOut' : 'panelEmpty'));
+    else setStatus(statusLine(summary));
   }
 
   /**
@@ -135,7 +202,8 @@
   function render() {
     $('page').textContent = snapshot ? snapshot.title || snapshot.url : '';
     renderFocus();
-    $('controls').hidden = !snapshot || snapshot.state !== 'on' || !snapshot.claims.length;
+    const hiddenAny = Object.values(snapshot?.hidden ?? {}).some((n) => n > 0);
+    $('controls').hidden = !snapshot || snapshot.state !== 'on' || (!snapshot.claims.length && !hiddenAny);
     renderFilters();
     renderGroups();
   }
@@ -214,27 +282,36 @@
   const md = (text) => String(text).replace(/[\\`*_[\]<>|~&]/g, '\\$&');
 
   function toMarkdown() {
-    const claims = visibleClaims();
+    const claims = shownClaims();
+    const groups = groupBySource(claims);
+    const summary = C.summarise(groups);
     const lines = [`# ${md(t('panelExportTitle', snapshot.title || snapshot.site))}`, '', `<${snapshot.url.replace(/[<>\s]/g, encodeURIComponent)}>`, ''];
-    for (const group of groupBySource(claims)) {
-      lines.push(`## ${md(group.source ?? t('panelNoSource'))}`, '', `${md(t('panelGroupCounts', group.claims.length, tally(countKinds(group.claims))))}`, '');
-      for (const claim of group.claims) lines.push(`- **${md(t(`kindShort_${claim.kind}`))}** — ${md(claim.text)} (${md(t('panelCue', claim.cue))})`);
+    lines.push(`## ${md(t('summaryHeading'))}`, '', md(statusLine(summary)), '', ...summaryLines(summary).map((line) => `- ${md(line)}`), '');
+    for (const group of groups) {
+      lines.push(`## ${md(group.source ?? t('panelNoSource'))}`, '');
+      if (group.specificity) lines.push(`*${md(t(C.VOCABULARY.specificity[group.specificity]))}*`, '');
+      lines.push(md(groupCounts(group.claims)), '');
+      for (const claim of group.claims) lines.push(`- **${md(C.kindLabel(t, claim.kind))}** — ${md(claim.text)} (${md(t('panelCue', claim.cue))})`);
       lines.push('');
     }
     return lines.join('\n');
   }
 
   function toJson() {
-    const claims = visibleClaims().map(({ kind, claimKind, stance, source, sourceText, antecedent, cue, text }) => ({
+    const claims = shownClaims();
+    const summary = C.summarise(groupBySource(claims));
+    const out = claims.map(({ kind, claimKind, stance, specificity, source, sourceText, antecedent, cue, text }) => ({
       kind,
+      kindLabel: C.kindLabel(t, kind),
       claimKind,
       stance,
+      specificity: specificity ?? null,
       source,
       cue,
       text,
-      explanation: AllegedlyExplain.summary({ kind: claimKind, stance, antecedent }, sourceText ?? '', cue),
+      explanation: AllegedlyExplain.summary({ kind: claimKind, stance, specificity, antecedent }, sourceText ?? '', cue),
     }));
-    return JSON.stringify({ url: snapshot.url, title: snapshot.title, exported: new Date().toISOString(), claims }, null, 2) + '\n';
+    return JSON.stringify({ url: snapshot.url, title: snapshot.title, exported: new Date().toISOString(), summary, claims: out }, null, 2) + '\n';
   }
 
   async function copy(text) {
@@ -246,9 +323,15 @@
     }
   }
 
-  function fileName(extension) {
-    const base = (snapshot.site || 'page').replace(/[^a-z0-9.-]+/gi, '-');
-    return `claims-${base}.${extension}`;
+  /**
+   * "claims-<page title>-<YYYY-MM-DD>.<ext>": the title as plain ASCII words (accents dropped), at
+   * most 60 characters; the site when the page has no title.
+   */
+  function fileName(extension, date = new Date()) {
+    const words = (text) => (text || '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/gi, '-').replace(/^-+|-+$/g, '').toLowerCase();
+    const title = words(snapshot.title).slice(0, 60).replace(/-+$/, '') || words(snapshot.site) || 'page';
+    const day = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+    return `claims-${title}-${day}.${extension}`;
   }
 
   function download(text, type, extension) {
@@ -271,8 +354,16 @@
     for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
   }
 
-  function start() {
+  async function start() {
     localise();
+    settings = await Settings.load();
+    renderLegend();
+    api.storage.onChanged.addListener(async (changes, area) => {
+      if (!Settings.touched(changes, area)) return;
+      settings = await Settings.load();
+      renderFilters(); // the tab refilters and reports; its new claims follow (refreshSoon)
+      renderLegend();
+    });
     setStatus(t('panelLoading'));
     $('article-only').addEventListener('change', switchFocus);
     $('copy-md').addEventListener('click', () => snapshot && copy(toMarkdown()));

@@ -8,7 +8,7 @@
   const api = globalThis.browser ?? globalThis.chrome;
 
   /** The kinds a reader can turn on and off (categories.js). */
-  const { KINDS } = globalThis.AllegedlyCategories;
+  const { KINDS, kindOf, specificityOf } = globalThis.AllegedlyCategories;
   const PALETTES = ['default', 'colourblind'];
 
   // storage.sync allows 8 KB per item and 100 KB in all: user word lists are capped well below.
@@ -24,6 +24,9 @@
     // the word lists miss. Off, the analyzer runs its word lists and rules alone (`rulesOnly`).
     trainedModel: true,
     enabledByDefault: true,
+    // Claims whose source is unnamed people ("officials", "people familiar with the matter"): a
+    // switch of their own (issue 17), beside the kinds.
+    showAnonymous: true,
   });
   /** One storage.sync key per setting, so a change to one never rewrites the others. */
   const KEYS = Object.keys(DEFAULTS);
@@ -57,6 +60,7 @@
       ignoreWords: cleanWords(stored.ignoreWords),
       trainedModel: typeof stored.trainedModel === 'boolean' ? stored.trainedModel : DEFAULTS.trainedModel,
       enabledByDefault: typeof stored.enabledByDefault === 'boolean' ? stored.enabledByDefault : DEFAULTS.enabledByDefault,
+      showAnonymous: typeof stored.showAnonymous === 'boolean' ? stored.showAnonymous : DEFAULTS.showAnonymous,
     };
   }
 
@@ -76,6 +80,39 @@
     return api.storage.sync.set(Object.fromEntries(Object.keys(partial).filter((k) => KEYS.includes(k)).map((k) => [k, clean[k]])));
   }
 
+  /** Whether the reader's `settings` show `claim` (its kind's switch, and the anonymous sources' one). */
+  const shows = (settings, claim) => settings.kinds[kindOf(claim)] !== false && (settings.showAnonymous || specificityOf(claim) !== 'anonymous');
+
+  /**
+   * "https://www.example.com/x" or "www.example.com" → { host: "www.example.com" }, or { reason } (a
+   * message name) saying why it is not a site. Host names as DNS has them (RFC 1123): labels of
+   * letters, digits and inner hyphens, dots between, 253 characters at most; a dot, unless
+   * "localhost"; an IP address (v4, or v6 in brackets) is a site too. Non-ASCII names become their
+   * punycode (the key the toolbar stores for that site: location.hostname), via URL.
+   */
+  function checkHost(input) {
+    const text = input.trim();
+    if (!text) return { reason: 'optionsBadSiteEmpty' };
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
+    if (scheme && scheme !== 'http' && scheme !== 'https') return { reason: 'optionsBadSiteScheme' };
+    const bare = text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/?#]/)[0].replace(/:\d+$/, '').replace(/^[^@]*@/, '');
+    if (/\s/.test(bare)) return { reason: 'optionsBadSiteSpaces' };
+    if (/^\[[0-9a-f:.]+\]$/i.test(bare)) return { host: bare.toLowerCase() };
+    let host;
+    try {
+      host = new URL(`http://${bare}`).hostname;
+    } catch {
+      return { reason: 'optionsBadSiteChars' };
+    }
+    if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return { host };
+    if (host.length > 253) return { reason: 'optionsBadSiteLong' };
+    if (!/^[a-z0-9.-]+$/.test(host) || /%/.test(host)) return { reason: 'optionsBadSiteChars' };
+    const labels = host.split('.');
+    if (labels.some((l) => !/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(l))) return { reason: 'optionsBadSiteLabel' };
+    if (labels.length < 2 && host !== 'localhost') return { reason: 'optionsBadSiteDot' };
+    return { host };
+  }
+
   /** The analyzer's part of the settings, as `new Analyzer(config)` takes it (src/config.rs). */
   const analyzerConfig = (settings) => ({ extraCues: settings.extraCues, ignoreWords: settings.ignoreWords, rulesOnly: !settings.trainedModel });
 
@@ -89,11 +126,11 @@
     if (!any) return null;
     return {
       analyzer: 'extraCues' in changes || 'ignoreWords' in changes || 'trainedModel' in changes,
-      kinds: 'kinds' in changes,
+      kinds: 'kinds' in changes || 'showAnonymous' in changes,
       palette: 'palette' in changes,
       enabledByDefault: 'enabledByDefault' in changes,
     };
   }
 
-  globalThis.AllegedlySettings = Object.freeze({ KINDS, PALETTES, DEFAULTS, KEYS, MAX_WORDS, MAX_WORD_CHARS, cleanWords, normalise, load, save, analyzerConfig, touched });
+  globalThis.AllegedlySettings = Object.freeze({ KINDS, PALETTES, DEFAULTS, KEYS, MAX_WORDS, MAX_WORD_CHARS, cleanWords, normalise, load, save, shows, checkHost, analyzerConfig, touched });
 })();

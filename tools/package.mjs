@@ -83,7 +83,12 @@ async function packagePlayground() {
   await rm(out, { recursive: true, force: true });
   await cp(path.join(root, 'www'), out, { recursive: true });
   await cp(pkg, path.join(out, 'pkg'), { recursive: true });
-  for (const shared of ['highlights.css', 'categories.js', 'content/article.js']) await cp(path.join(source, shared), path.join(out, shared));
+  // The extension's highlight styles, its claims module, its words (the one vocabulary, issue 17) and
+  // the article focus (issue 14): the playground runs the very same files.
+  for (const shared of ['highlights.css', 'categories.js', 'content/article.js', '_locales/en/messages.json']) {
+    await mkdir(path.dirname(path.join(out, shared)), { recursive: true });
+    await cp(path.join(source, shared), path.join(out, shared));
+  }
   await copyReadability(out);
   await packageSeeds(path.join(out, 'seeds'));
   // The page's install links point here, so they work offline and on a static deploy alike.

@@ -19,7 +19,7 @@
   // Highlight names, stacking order and a claim's category and extent: categories.js, shared with
   // the playground.
 
-  const { CLAIMS, MARKS, PRIORITY, categoryOf, claimExtent } = globalThis.AllegedlyCategories;
+  const { CLAIMS, MARKS, PRIORITY, categoryOf, claimExtent, paintSpans, specificityOf } = globalThis.AllegedlyCategories;
   const NAMES = [...CLAIMS, ...MARKS].map((c) => `allegedly-${c}`);
 
   // -------------------------------------------------------------------------------------------------
@@ -126,14 +126,16 @@
    */
   class Mark {
     #ranges = null;
+    #paint = null;
     constructor(block, claim, category, spans) {
       this.block = block;
       this.claim = claim;
       this.category = category;
-      this.spans = spans; // { claim, cue, source } as [start, end] or null
+      this.spans = spans; // { claim, cue, source, content } as [start, end] or null (content: never a range)
       this.shown = false; // the reader shows this kind (card.js); counted in the badge
       this.registered = false; // its ranges are in the highlights
       this.dropped = false;
+      this.paintSpans = null; // the spans its tint covers when claims overlap (setPaint); null: all of it
     }
 
     #get() {
@@ -147,6 +149,26 @@
     /** Lets go of the ranges (outside the window, or dropped). */
     release() {
       this.#ranges = null;
+      this.#paint = null;
+    }
+
+    /**
+     * What its tint covers (categories.js paintSpans: one tint per claim where claims overlap): null
+     * for its whole extent. Set only while it is not registered (the ranges added must be the ones
+     * deleted).
+     */
+    setPaint(spans) {
+      this.paintSpans = spans;
+      this.#paint = null;
+    }
+
+    /** The ranges its category's highlight holds: its claim range, or the parts of it it paints. */
+    get paintRanges() {
+      if (!this.paintSpans) return this.claimRange ? [this.claimRange] : [];
+      if (this.#paint) return this.#paint;
+      const ranges = this.paintSpans.map((span) => rangeFor(this.block, span)).filter(Boolean);
+      if (!this.dropped) this.#paint = ranges;
+      return ranges;
     }
 
     get claimRange() {
@@ -176,10 +198,11 @@
     mark.registered = on;
     const method = on ? 'add' : 'delete';
     // Highlight.delete(null) throws (a claim without a source), so missing ranges are skipped.
-    const { claimRange, cueRange, sourceRange } = mark;
-    if (claimRange) highlightFor(mark.category)[method](claimRange);
+    const { cueRange, sourceRange } = mark;
+    for (const range of mark.paintRanges) highlightFor(mark.category)[method](range);
     if (cueRange) highlightFor('cue')[method](cueRange);
-    if (sourceRange) highlightFor('source')[method](sourceRange);
+    // Unnamed people ("officials", "people familiar with the matter") are marked in a style of their own.
+    if (sourceRange) highlightFor(specificityOf(mark.claim) === 'anonymous' ? 'anonymous' : 'source')[method](sourceRange);
     if (on && firstRegistration !== null) {
       measure('first-draw', firstRegistration);
       firstRegistration = null;
@@ -189,24 +212,21 @@
   /** Brings `block`'s marks in line with the window and the kinds shown; true if any changed. */
   function sync(block) {
     const near = inWindow(block);
-    let changed = false;
+    const wanted = (mark) => near && mark.shown && !mark.dropped;
+    if (!block.marks.some((mark) => mark.registered !== wanted(mark))) return false;
+    // One tint per claim among those shown: a change in which are shown can change what each paints,
+    // so the block's marks are taken out, their paint worked out again, and the wanted ones put back.
+    for (const mark of block.marks) register(mark, false);
+    const shown = block.marks.filter(wanted);
+    const paints = paintSpans(shown.map((mark) => mark.spans.claim), shown.map((mark) => PRIORITY[mark.category]));
+    shown.forEach((mark, i) => mark.setPaint(paints[i]));
     for (const mark of block.marks) {
-      const want = near && mark.shown && !mark.dropped;
-      if (mark.registered === want) continue;
-      register(mark, want);
-      changed = true;
-      if (!near) mark.release(); // left the window
+      if (wanted(mark)) register(mark, true);
+      else if (!near) mark.release(); // left the window
     }
-    return changed;
+    return true;
   }
 
-  /**
-   * Turns the window on or off as the number of claims crosses the limits. `upcoming`: claims the
-   * analyzer has returned that are not drawn yet. Counting them turns the window on as soon as a
-   * reply shows the page is over the limit, before its claims are drawn: counting only the drawn
-   * ones registered the first 400 claims (1,200 DOM ranges made, added, then all taken out again
-   * when the window came on; ~70 ms of Firefox's draw on the long bench page).
-   */
   function updateWindow(upcoming = 0) {
     const total = markCount + upcoming;
     const want = windowed ? total > UNWINDOW_MARKS : total > WINDOW_MARKS;
@@ -361,7 +381,7 @@
       const content = isSpan(claim.content, block.text.length) ? claim.content : null;
       const extent = claimExtent({ cue: claim.cue, source, content });
       if (extent[0] === extent[1] && claim.cue[0] === claim.cue[1]) continue;
-      const mark = new Mark(block, claim, categoryOf(claim), { claim: extent, cue: claim.cue, source });
+      const mark = new Mark(block, claim, categoryOf(claim), { claim: extent, cue: claim.cue, source, content });
       mark.shown = reader?.shows(mark) ?? true;
       block.marks.push(mark);
       markCount++;
@@ -602,7 +622,7 @@
     rangesIndexed = true;
     markOfRange = new WeakMap();
     for (const mark of marksWithRanges(extra)) {
-      for (const range of [mark.claimRange, mark.cueRange, mark.sourceRange]) if (range) markOfRange.set(range, mark);
+      for (const range of [mark.claimRange, mark.cueRange, mark.sourceRange, ...mark.paintRanges]) if (range) markOfRange.set(range, mark);
     }
   }
 

@@ -37,8 +37,14 @@
     // The element first (for scrolling containers), then the window by the range itself: a long
     // paragraph's centre is not where its claim is.
     element?.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
+    // Then the claim to the window's middle, unless it is there already: 'nearest' left it at the
+    // bottom edge, under its own card (issue 17). A claim taller than half the window starts near
+    // the top instead, so its beginning and its card stay in view.
     const rect = range.getBoundingClientRect();
-    if (rect.top < 0 || rect.bottom > innerHeight) scrollBy({ top: rect.top - innerHeight / 3, behavior: 'instant' });
+    const middle = rect.top >= innerHeight * 0.2 && rect.bottom <= innerHeight * 0.6;
+    if (middle) return;
+    const top = rect.height > innerHeight / 2 ? innerHeight * 0.15 : (innerHeight - rect.height) / 2 - innerHeight * 0.1;
+    scrollBy({ top: rect.top - top, behavior: 'instant' });
   }
 
   /** Scrolls to `mark`, flashes it, then shows its card and (`announcePosition`) says where it is. */
@@ -55,7 +61,7 @@
         Card.holdScroll(false);
         if (focusedMark !== mark || !page?.enabled()) return;
         Card.show(mark, 'keyboard');
-        if (announcePosition) Card.announce(`${t('navPosition', marks.indexOf(mark) + 1, marks.length)}: ${Card.summary(mark)}`);
+        if (announcePosition) Card.announce(`${t('navPosition', marks.indexOf(mark) + 1, marks.length)}: ${Card.announcement(mark)}`);
       }),
     );
   }

@@ -6,7 +6,7 @@
   'use strict';
 
   const Marks = globalThis.AllegedlyMarks;
-  const { kindOf } = globalThis.AllegedlyCategories;
+  const { kindOf, specificityOf } = globalThis.AllegedlyCategories;
   const { spanText } = Marks;
 
   const idOfMark = new WeakMap();
@@ -26,6 +26,7 @@
         category: mark.category,
         claimKind: mark.claim.kind,
         stance: mark.claim.stance,
+        specificity: specificityOf(mark.claim),
         // "he said" is listed under the person it most likely stands for, when the analyzer found one.
         source: mark.claim.antecedent ?? spanText(mark, mark.spans.source),
         sourceText: spanText(mark, mark.spans.source),
@@ -37,11 +38,28 @@
       }));
   }
 
+  /**
+   * How many claims the reader's switches hide, per kind and `anonymous` (a claim may count in
+   * both): the panel's filter counts every claim on the page, shown or not.
+   */
+  function hiddenCounts() {
+    const counts = {};
+    for (const block of Marks.blocks) {
+      for (const mark of block.marks) {
+        if (mark.shown !== false || mark.dropped) continue;
+        const kind = kindOf(mark.claim);
+        counts[kind] = (counts[kind] ?? 0) + 1;
+        if (specificityOf(mark.claim) === 'anonymous') counts.anonymous = (counts.anonymous ?? 0) + 1;
+      }
+    }
+    return counts;
+  }
+
   /** The shown mark the panel listed as `id`, if it still has a range on the page. */
   function markById(id) {
     const mark = Marks.shownMarks().find((m) => idOfMark.get(m) === id);
     return mark && Marks.rangeOf(mark) ? mark : null;
   }
 
-  globalThis.AllegedlyPanelData = Object.freeze({ describeClaims, markById });
+  globalThis.AllegedlyPanelData = Object.freeze({ describeClaims, hiddenCounts, markById });
 })();

@@ -8,7 +8,7 @@
 
   const { api, MSG, fromUs, siteKey, t } = globalThis.Allegedly;
   const Settings = globalThis.AllegedlySettings;
-  const { kindOf } = globalThis.AllegedlyCategories;
+  const { plural } = globalThis.AllegedlyCategories;
   const Marks = globalThis.AllegedlyMarks;
   const Card = globalThis.AllegedlyCard;
   const Navigate = globalThis.AllegedlyNavigate;
@@ -49,6 +49,7 @@
           title: document.title,
           state: enabled() ? 'on' : 'off',
           claims: enabled() ? PanelData.describeClaims() : [],
+          hidden: enabled() ? PanelData.hiddenCounts() : {},
           focus: page.focusState?.() ?? null,
         });
         return false;
@@ -83,7 +84,7 @@
     api.runtime.onMessage.addListener(onMessage);
     return {
       ready,
-      shows: (mark) => settings.kinds[kindOf(mark.claim)] !== false,
+      shows: (mark) => Settings.shows(settings, mark.claim),
       defaultEnabled: () => settings.enabledByDefault,
       on() {
         Card.listen(true);
@@ -104,7 +105,7 @@
         Navigate.changed();
       },
       toggled(on, count) {
-        if (on) Card.announce(count > 0 ? t('announceOnCount', count) : t('announceOn'));
+        if (on) Card.announce(count > 0 ? plural(t, 'announceOnCount', count) : t('announceOn'));
         else Card.announce(t('announceOff'));
       },
       teardown() {

@@ -23,10 +23,12 @@ const isOn = ({ badge }) => /^\d+$/.test(badge);
 // rendered letter, CDP the DOM text. Lines are compared without that first-letter case.
 const lines = (ui) => ui.lines.map((l) => l.charAt(0).toLowerCase() + l.slice(1));
 
+// The card speaks the vocabulary (extension/categories.js, messages.json): the kind's name, the
+// source with its specificity, the cue with its stance.
 const MINISTRY_CARD = [
-  'Attributed claim',
-  "source: Iran's Intelligence Ministry",
-  'cue: ‘claimed’ (a distancing word: the writer does not vouch for it)',
+  'Distancing',
+  "named source: Iran's Intelligence Ministry",
+  'cue: ‘claimed’ (distancing: the writer does not vouch for it)',
 ];
 
 async function hover(page, name, phrase) {
@@ -137,9 +139,9 @@ for (const name of BROWSER_NAMES) {
       await page.mouse.move(point.x, Math.max(2, point.y - 150));
       await page.mouse.move(point.x, point.y, { steps: 3 });
       // (On its way the pointer may cross other claims: wait for the card of the one it rests on.)
-      const ui = await waitForUi(session, page, (u) => u.card?.startsWith('Hedged statement'));
+      const ui = await waitForUi(session, page, (u) => u.card?.startsWith('Hedged — '));
       assert.equal(lines(ui)[1], 'source: the writer (their own hedge)');
-      assert.match(lines(ui)[2], /^cue: ‘allegedly’ \(a hedge: the writer signals it may not be so\)$/);
+      assert.match(lines(ui)[2], /^cue: ‘allegedly’ \(hedge: the writer signals it may not be so\)$/);
       await page.close();
     });
 
@@ -157,11 +159,26 @@ for (const name of BROWSER_NAMES) {
       await session.waitForAction(page, isOn);
       await hover(page, 'allegedly-attributed', 'nobody asked');
       const ui = await waitForUi(session, page, (u) => u.card?.includes('‘said’'));
-      assert.equal(lines(ui)[1], 'source: he (most likely Senator John Smith, named earlier)');
+      // "he" takes the specificity of the person it stands for (issue 17).
+      assert.equal(lines(ui)[1], 'named source: he (most likely Senator John Smith, named earlier)');
       await page.close();
     }
 
     test('"he said" names the person an earlier paragraph quoted', () => pronounCard('/pronoun.html', []));
+
+    test('unnamed people: the card says "anonymous source", their words marked in their own style', async () => {
+      const page = await session.newPage();
+      const body = '<p>Officials said on Monday that the talks had stalled after the second round.</p>\n<p>Reuters reported that the plant had closed.</p>';
+      await page.goto(server.page('/anonymous.html', htmlDocument({ title: 'Talks', body })));
+      await session.waitForAction(page, ({ badge }) => badge === '2');
+      await hover(page, 'allegedly-anonymous', 'Officials');
+      const ui = await waitForUi(session, page, (u) => u.card?.includes('‘said’'));
+      assert.equal(lines(ui)[1], 'anonymous source: Officials');
+      await hover(page, 'allegedly-source', 'Reuters');
+      const named = await waitForUi(session, page, (u) => u.card?.includes('‘reported’'));
+      assert.equal(lines(named)[1], 'named source: Reuters');
+      await page.close();
+    });
 
     test('"he said" names the person the previous message to the analyzer named', () => {
       // The content script sends the first 4,000 characters on their own (quick first highlights),
@@ -214,7 +231,7 @@ for (const name of BROWSER_NAMES) {
       // After scrolling (document coordinates), the index still finds claims further down.
       await hover(page, 'allegedly-attributed', 'according to the ministry');
       const further = await waitForUi(session, page, (u) => u.card?.includes('‘according to’'));
-      assert.match(further.card, /cue: ‘according to’ \(a neutral reporting word/);
+      assert.match(further.card, /cue: ‘according to’ \(neutral: the writer passes it on/);
       await page.mouse.move(5, 5);
       await hostGone(page, 'pointer left');
       await page.close();

@@ -235,6 +235,27 @@ for (const name of BROWSER_NAMES) {
       await page.close();
     });
 
+    test('the words are the vocabulary\'s; shortcuts named, with a way to the browser\'s settings; the legend', async () => {
+      const options = await openExtensionPage(session, 'options.html');
+      await until(() => options.$$eval('#kinds label', (l) => l.length === 6 || null), 'the switches');
+      const page = await options.evaluate(() => ({
+        kinds: [...document.querySelectorAll('#kinds label strong')].map((e) => e.textContent),
+        shortcuts: [...document.querySelectorAll('#shortcuts li')].map((li) => [li.dataset.command, li.textContent]),
+        button: document.getElementById('shortcut-settings').textContent,
+        legend: [...document.querySelectorAll('#preview .sample')].map((e) => e.textContent),
+      }));
+      assert.deepEqual(page.kinds, ['Said', 'Confirmed or believed', 'Distancing', 'Hedged', 'Unsourced', 'Claims from anonymous sources']);
+      assert.ok(page.shortcuts.length >= 4, JSON.stringify(page.shortcuts));
+      for (const [command, text] of page.shortcuts) {
+        if (command === '_execute_action') assert.match(text, /Toolbar button: turn claim highlights on or off/, text);
+        else assert.doesNotMatch(text, /— $|_execute/, text);
+      }
+      assert.ok(page.shortcuts.filter(([, text]) => /Open the claims panel/.test(text)).length <= 1, 'only the panel command says it opens the panel');
+      assert.match(page.button, /Change shortcuts/);
+      assert.deepEqual(page.legend, ['Said, confirmed or believed', 'Unsourced', 'Hedged', 'Distancing', 'Named source', 'Anonymous source', 'Cue']);
+      await options.close();
+    });
+
     test('sites where it is off can be removed; the default for new sites applies live', async () => {
       const page = await session.newPage();
       await page.goto(server.url('/article.html'));
@@ -265,6 +286,23 @@ for (const name of BROWSER_NAMES) {
       await typeInto(options, '#site-name', 'https://news.example.org/a/b');
       await click(options, '#add-site button');
       await until(async () => (await options.$$eval('#sites-off li span', (s) => s.map((e) => e.textContent))).includes('news.example.org'), 'the added site');
+      // Not a host name: refused, with the reason, and nothing stored (it was "not%20a%20site!!").
+      for (const [bad, reason] of [
+        ['not a site!!', /it holds spaces/],
+        ['notasite!!', /only letters, digits, dots and hyphens/],
+        ['ftp://example.org', /only web pages/],
+      ]) {
+        await typeInto(options, '#site-name', bad);
+        await click(options, '#add-site button');
+        const status = await until(async () => {
+          const text = await options.$eval('#status', (e) => e.textContent);
+          return text.startsWith(`“${bad}” is not a site name`) ? text : null;
+        }, `the refusal of "${bad}"`);
+        assert.match(status, reason);
+        assert.equal(await options.$eval('#site-name', (e) => e.getAttribute('aria-invalid')), 'true');
+      }
+      const stored = Object.keys(await storage(options, 'local')).filter((k) => k.startsWith('site:'));
+      assert.ok(!stored.some((k) => /not|ftp|%/.test(k)), `nothing stored for the refused names: ${stored}`);
       await click(options, '#enabled-by-default');
       await session.waitForAction(page, isOn);
       await options.close();

@@ -155,7 +155,8 @@ for (const name of BROWSER_NAMES) {
       assert.ok(covers(highlights, 'allegedly-cue', 'claimed'));
       assert.ok((await rangesWith(page, 'allegedly-cue', 'claimed')).some((r) => r.start === 'a'), 'the cue inside the link');
 
-      assert.ok(covers(highlights, 'allegedly-distancing', 'the visible paragraph is highlighted'), 'the control paragraph is read');
+      // ("highlighted" is a claim of its own for the trained model; one tint per claim leaves it its own.)
+      assert.ok(covers(highlights, 'allegedly-distancing', 'claimed that the visible paragraph'), 'the control paragraph is read');
       assert.ok(covers(highlights, 'allegedly-distancing', 'the second line stands on its own'), 'text after <br> is read');
       assert.ok(!covers(highlights, 'allegedly-distancing', 'A line of verse'), '<br> separates lines');
       for (const ranges of Object.values(highlights)) {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { BROWSER_NAMES, launch, unavailable } from './lib/browsers.mjs';
-import { readHighlights } from './lib/highlights.mjs';
+import { covers, readHighlights } from './lib/highlights.mjs';
 import { htmlDocument, loadSeeds, seedPage } from './lib/pages.mjs';
 import { serveFixtures } from './lib/server.mjs';
 import { FIREFOX_PREFS, openExtensionPage, tabIdOf, until } from './lib/ui.mjs';
@@ -31,6 +31,26 @@ const PRONOUN_PAGE = htmlDocument({
   body: `<p>Senator John Smith criticised the plan on Monday, before the council met.</p>
 <p>The vote is due next week, after a public hearing.</p>
 <p>“It is a disaster for the city and nobody asked for it,” he said.</p>`,
+});
+
+// One person under two spellings (issue 17): a surname after the full name, an apposition after a comma.
+const SOURCING_PAGE = htmlDocument({
+  title: 'Sourcing',
+  body: `<p>Mark Meadows said on Tuesday that the committee had overreached.</p>
+<p>Meadows told reporters the documents were private.</p>
+<p>Jo Grady, the UCU general secretary, said the strike would go ahead.</p>
+<p>Grady claimed the offer was an insult.</p>
+<p>Officials said the talks had stalled.</p>
+<p>It is claimed that the vote was rigged.</p>
+<p>The minister allegedly hid the payments.</p>`,
+});
+
+// Unnamed people and a named source (issue 17: specificity).
+const ANONYMOUS_PAGE = htmlDocument({
+  title: 'Anonymous',
+  body: `<p>Officials said the talks had stalled.</p>
+<p>People familiar with the matter said the deal was close.</p>
+<p>Reuters reported that the plant had closed.</p>`,
 });
 
 /** What the panel shows: { status, groups: [{ source, counts, claims: [{ id, kind, text }] }], filters } */
@@ -67,6 +87,8 @@ for (const name of BROWSER_NAMES) {
       server.page('/article.html', seedPage(seed));
       server.page('/hostile.html', HOSTILE_PAGE);
       server.page('/pronoun.html', PRONOUN_PAGE);
+      server.page('/sourcing.html', SOURCING_PAGE);
+      server.page('/anonymous.html', ANONYMOUS_PAGE);
       session = await launch(name, { extension: true, prefs: FIREFOX_PREFS });
     });
     after(async () => {
@@ -86,18 +108,21 @@ for (const name of BROWSER_NAMES) {
       assert.equal(claimCount(view), Number(action.badge), 'every highlighted claim is listed');
       const ministry = view.groups.find((g) => g.source === "Iran's Intelligence Ministry");
       assert.ok(ministry, `a group for the Intelligence Ministry: ${JSON.stringify(view.groups.map((g) => g.source))}`);
-      assert.ok(ministry.claims.some((c) => c.kind === 'distancing' && c.text.includes('claimed Friday')), JSON.stringify(ministry));
-      assert.match(ministry.counts, /^\d+ claims: .*\d+ distancing/);
+      assert.ok(ministry.claims.some((c) => c.kind === 'Distancing' && c.text.includes('claimed Friday')), JSON.stringify(ministry));
+      assert.match(ministry.counts, /^\d+ claims?: .*\d+ Distancing/);
       const sources = view.groups.map((g) => g.source);
       assert.equal(new Set(sources).size, sources.length, 'one group per source');
       assert.equal(view.groups.at(-1).source === 'No source named' || !sources.includes('No source named'), true, 'unnamed sources last');
       // Every listed claim is one the page highlights.
       const drawn = CLAIM_NAMES.flatMap((n) => highlights[n] ?? []).map((t) => t.replace(/\s+/g, ' ').trim());
-      for (const group of view.groups) for (const claim of group.claims) assert.ok(drawn.includes(claim.text), `listed claim is highlighted: ${claim.text}`);
+      // (One tint per claim: where claims overlap, a claim's tint may be in pieces, each inside its text.)
+      for (const group of view.groups) for (const claim of group.claims) assert.ok(drawn.some((d) => d && claim.text.includes(d)), `listed claim is highlighted: ${claim.text}`);
       // Counts per kind in the filter add up to the claims.
-      const total = view.filters.reduce((n, label) => n + Number(/\((\d+)\)$/.exec(label)[1]), 0);
+      const total = view.filters.filter((label) => !label.startsWith('Claims from anonymous')).reduce((n, label) => n + Number(/\((\d+)\)$/.exec(label)[1]), 0);
       assert.equal(total, claimCount(view));
-      assert.match(view.status, new RegExp(`^${claimCount(view)} claims from ${view.groups.length} sources$`));
+      // "No source named" is not a source (issue 17: "10 claims from 10 sources" counted it).
+      const real = view.groups.filter((g) => g.source !== 'No source named').length;
+      assert.match(view.status, new RegExp(`^${claimCount(view)} claims? from ${real} sources?$`));
 
       // The panel is keyboard operable: claims are buttons under headings, in lists.
       const structure = await panel.evaluate(() => ({
@@ -153,6 +178,88 @@ for (const name of BROWSER_NAMES) {
       await page.close();
     });
 
+    test('the sourcing at a glance: one group per person, the summary and its strip chart, the legend', async () => {
+      const page = await session.newPage();
+      await page.goto(server.url('/sourcing.html'));
+      const action = await session.waitForAction(page, isOn);
+      const tab = await tabIdOf(session, page);
+      const panel = await openExtensionPage(session, `panel.html?tab=${tab}`);
+      const view = await listedClaims(panel);
+      const total = claimCount(view);
+      assert.equal(total, Number(action.badge));
+      const bySource = Object.fromEntries(view.groups.map((g) => [g.source, g.claims.length]));
+      assert.equal(bySource['Mark Meadows'], 2, `"Meadows" is Mark Meadows: ${JSON.stringify(bySource)}`);
+      assert.equal(bySource['Jo Grady'], 2, `"Grady" is Jo Grady, the apposition cut: ${JSON.stringify(bySource)}`);
+      for (const gone of ['Meadows', 'Grady', 'Jo Grady, the UCU general secretary']) assert.ok(!(gone in bySource), `no group "${gone}"`);
+      const real = view.groups.filter((g) => g.source !== 'No source named').length;
+      assert.equal(view.status, `${total} claims from ${real} sources`);
+
+      const summary = await panel.evaluate(() => ({
+        hidden: document.getElementById('summary').hidden,
+        rects: [...document.querySelectorAll('#summary svg rect')].map((r) => [r.dataset.share, Number(r.getAttribute('width'))]),
+        shares: [...document.querySelectorAll('#summary .shares li')].map((li) => [li.dataset.share, li.textContent]),
+        top: document.querySelector('#summary .top')?.textContent,
+        chartName: document.querySelector('#summary svg').getAttribute('aria-label'),
+        legend: [...document.querySelectorAll('#legend li .sample')].map((el) => el.textContent),
+      }));
+      assert.equal(summary.hidden, false);
+      assert.ok(summary.rects.length >= 2, JSON.stringify(summary.rects));
+      assert.ok(Math.abs(summary.rects.reduce((n, [, w]) => n + w, 0) - 100) < 0.01, 'the strip adds up to the whole');
+      const counted = summary.shares.reduce((n, [, text]) => n + Number(/^(\d+)/.exec(text)[1]), 0);
+      assert.equal(counted, total, `the shares add up to the claims: ${JSON.stringify(summary.shares)}`);
+      assert.ok(summary.shares.some(([share, text]) => share === 'hedged' && /^1 hedged by the writer \(\d+%\)$/.test(text)), JSON.stringify(summary.shares));
+      assert.match(summary.top, /^Most quoted: (Mark Meadows|Jo Grady) \(2\), (Mark Meadows|Jo Grady) \(2\)/);
+      assert.match(summary.chartName, /^Share of the claims by sourcing: /);
+      assert.deepEqual(summary.legend, ['Said, confirmed or believed', 'Unsourced', 'Hedged', 'Distancing', 'Named source', 'Anonymous source', 'Cue']);
+      await panel.close();
+      await page.close();
+    });
+
+    test('anonymous sources: their own style in the page, their tag, share and filter in the panel', async () => {
+      const page = await session.newPage();
+      await page.goto(server.url('/anonymous.html'));
+      await session.waitForAction(page, ({ badge }) => badge === '3');
+      const before = await readHighlights(page);
+      assert.ok(covers(before, 'allegedly-anonymous', 'Officials'), `"Officials" marked as anonymous: ${JSON.stringify(before)}`);
+      assert.ok(covers(before, 'allegedly-anonymous', 'People familiar with the matter'), JSON.stringify(before));
+      assert.ok(covers(before, 'allegedly-source', 'Reuters') && !covers(before, 'allegedly-source', 'Officials'), JSON.stringify(before));
+
+      const tab = await tabIdOf(session, page);
+      const panel = await openExtensionPage(session, `panel.html?tab=${tab}`);
+      let view = await until(async () => {
+        const v = await readPanel(panel);
+        return claimCount(v) === 3 ? v : null;
+      }, 'three claims in the panel');
+      const tags = await panel.evaluate(() => [...document.querySelectorAll('button.claim')].map((b) => [b.querySelector('.text').textContent, b.dataset.specificity, !!b.querySelector('.tag.anonymous')]));
+      for (const [text, specificity, tagged] of tags) {
+        const anonymous = !text.includes('Reuters');
+        assert.equal(specificity, anonymous ? 'anonymous' : 'named', text);
+        assert.equal(tagged, anonymous, `the anonymous tag on "${text}"`);
+      }
+      const shares = await panel.evaluate(() => Object.fromEntries([...document.querySelectorAll('#summary .shares li')].map((li) => [li.dataset.share, li.textContent])));
+      assert.match(shares.anonymous, /^2 from anonymous sources \(67%\)$/);
+      assert.match(shares.named, /^1 from named sources \(33%\)$/);
+      assert.ok(view.filters.includes('Claims from anonymous sources (2)'), JSON.stringify(view.filters));
+
+      // The filter hides them in the panel and in the page, and brings them back.
+      await panel.click('#kind-anonymous');
+      view = await until(async () => {
+        const v = await readPanel(panel);
+        return claimCount(v) === 1 ? v : null;
+      }, 'only the named claim');
+      assert.deepEqual(view.groups.map((g) => g.source), ['Reuters']);
+      const hidden = await until(async () => {
+        const h = await readHighlights(page);
+        return !(h['allegedly-anonymous'] ?? []).length && !covers(h, 'allegedly-unsourced', 'talks had stalled') && !covers(h, 'allegedly-attributed', 'talks had stalled') ? h : null;
+      }, 'the anonymous claims to leave the page');
+      assert.ok(covers(hidden, 'allegedly-source', 'Reuters'));
+      await panel.click('#kind-anonymous');
+      await until(async () => claimCount(await readPanel(panel)) === 3, 'the anonymous claims to come back');
+      await until(async () => covers(await readHighlights(page), 'allegedly-anonymous', 'Officials'), 'their marks to come back');
+      await panel.close();
+      await page.close();
+    });
+
     test('filter per kind, export as Markdown and JSON (download), page text stays text, live updates', async () => {
       const page = await session.newPage();
       await page.goto(server.url('/hostile.html'));
@@ -169,10 +276,20 @@ for (const name of BROWSER_NAMES) {
       assert.equal(view.pwned, false, 'no page text ran as code');
       assert.equal(await panel.evaluate(() => document.getElementById('page').textContent), 'Hostile <b>title</b>');
 
-      // Filter: hide "said"; only the distancing claim remains.
+      // Filter: hide "Said"; only the distancing claim remains, in the panel and in the page (the
+      // switches are the reader's settings, and the panel says so).
+      assert.match(await panel.evaluate(() => document.getElementById('filter-help').textContent), /also hide the claims in the page/);
       await panel.click('#kind-neutral');
-      view = await readPanel(panel);
-      assert.deepEqual(view.groups.flatMap((g) => g.claims.map((c) => c.kind)), ['distancing']);
+      view = await until(async () => {
+        const v = await readPanel(panel);
+        return claimCount(v) === 1 ? v : null;
+      }, 'the "Said" claim to leave the panel');
+      assert.deepEqual(view.groups.flatMap((g) => g.claims.map((c) => c.kind)), ['Distancing']);
+      assert.ok(view.filters.includes('Said (1)'), `the hidden kind keeps its count: ${view.filters}`);
+      await until(async () => {
+        const h = await readHighlights(page);
+        return !(h['allegedly-attributed'] ?? []).some((t) => t.includes('bridge')) && (h['allegedly-distancing'] ?? []).length === 1;
+      }, 'the page to hide the "Said" claim too');
 
       // Export what is shown: capture the Blob handed to the download link.
       await panel.evaluate(() => {
@@ -191,16 +308,28 @@ for (const name of BROWSER_NAMES) {
       const data = JSON.parse(json);
       assert.equal(data.url, server.url('/hostile.html'));
       assert.equal(data.claims.length, 1);
-      assert.deepEqual(Object.keys(data.claims[0]).sort(), ['claimKind', 'cue', 'explanation', 'kind', 'source', 'stance', 'text']);
+      assert.deepEqual(Object.keys(data.claims[0]).sort(), ['claimKind', 'cue', 'explanation', 'kind', 'kindLabel', 'source', 'specificity', 'stance', 'text']);
       assert.equal(data.claims[0].kind, 'distancing');
+      assert.equal(data.claims[0].kindLabel, 'Distancing');
       // Worded by the panel from the claim's fields, as the card words it (explain.js).
-      assert.equal(data.claims[0].explanation, 'Attributed claim — source: The spokesman — cue: ‘claimed’ (a distancing word: the writer does not vouch for it)');
+      assert.match(data.claims[0].explanation, /^Distancing — (named source|anonymous source|source): The spokesman — cue: ‘claimed’ \(distancing: the writer does not vouch for it\)$/);
+      // The summary travels with the export.
+      assert.equal(data.summary.total, 1);
+      assert.equal(Object.values(data.summary.shares).reduce((a, b) => a + b), 1);
       assert.ok(data.claims[0].text.includes(HOSTILE));
       assert.match(markdown, /^# Claims in “Hostile \\<b\\>title\\<\/b\\>”/);
       assert.ok(markdown.includes('\\<img src=x onerror="window.pwned=1"\\>'), `markup escaped in Markdown: ${markdown}`);
-      assert.match(markdown, /^- \*\*distancing\*\* — /m);
-      assert.deepEqual(await panel.evaluate(() => window.downloads), ['claims-127.0.0.1.json', 'claims-127.0.0.1.md']);
+      assert.match(markdown, /^- \*\*Distancing\*\* — /m);
+      assert.match(markdown, /^## Sourcing at a glance\n\n1 claim from 1 source\n/m, 'the summary, with "1 claim" in the singular');
+      // File names carry the page title and the date, not only the site.
+      const downloads = await panel.evaluate(() => window.downloads);
+      const today = await panel.evaluate(() => {
+        const d = new Date();
+        return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      });
+      assert.deepEqual(downloads, [`claims-hostile-b-title-b-${today}.json`, `claims-hostile-b-title-b-${today}.md`]);
       await panel.click('#kind-neutral');
+      await until(async () => claimCount(await readPanel(panel)) === 2, 'the "Said" claim to come back');
 
       // The page gains a claim: the panel follows without being asked.
       await page.evaluate(() => {

@@ -282,7 +282,8 @@ for (const name of BROWSER_NAMES) {
         }));
       await page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => f.contentDocument?.readyState === 'complete' && f.contentDocument.body?.textContent.includes('claimed')));
       const highlights = await readHighlights(page);
-      assert.ok(covers(highlights, 'allegedly-distancing', 'the light DOM is highlighted'));
+      // ("highlighted" is a claim of its own for the trained model; one tint per claim leaves it its own tint.)
+      assert.ok(covers(highlights, 'allegedly-distancing', 'claimed that the light DOM'));
       assert.ok(covers(highlights, 'allegedly-attributed', 'slotted light text is read'), 'light DOM shown through a slot is read');
       assert.ok(!allText(highlights).some((t) => /skipped/.test(t)), 'nothing in shadow roots or frames is highlighted');
       const frames = await readFrames();
@@ -302,7 +303,7 @@ for (const name of BROWSER_NAMES) {
         assert.ok(!texts.some((t) => /never read|typing/.test(t)), `${when}: editable text highlighted: ${JSON.stringify(texts.filter((t) => /never read|typing/.test(t)))}`);
       };
       const highlights = await readHighlights(page);
-      assert.ok(covers(highlights, 'allegedly-distancing', 'the control paragraph is highlighted'));
+      assert.ok(covers(highlights, 'allegedly-distancing', 'claimed that the control paragraph'));
       assert.ok(covers(highlights, 'allegedly-distancing', 'this paragraph becomes editable later'), 'not editable yet: read');
       await neverRead('at load');
 

@@ -43,7 +43,7 @@ ${Array.from({ length: PARAGRAPHS }, (_, i) => paragraph(i)).join('\n')}
 </article>`,
 });
 
-const CLAIM_NAMES = HIGHLIGHT_NAMES.filter((n) => !['allegedly-cue', 'allegedly-source'].includes(n));
+const CLAIM_NAMES = HIGHLIGHT_NAMES.filter((n) => !['allegedly-cue', 'allegedly-source', 'allegedly-anonymous'].includes(n));
 
 /**
  * Where the registered highlights are, seen from the page: `paragraphs`, the sorted indices of the
@@ -237,7 +237,8 @@ for (const name of BROWSER_NAMES) {
       await command('previous-claim');
       ui = await waitForUi(session, page, (u) => u.live?.startsWith(`Claim ${PARAGRAPHS - 1} of`) && u.card !== null, { timeout: 15_000 });
       assert.equal((await focused(page))?.paragraph, PARAGRAPHS - 2);
-      assert.equal(ui.live.slice(ui.live.indexOf(': ') + 2), ui.card, 'the announcement reads the card');
+      // The announcement reads the card, then what is claimed (issue 17).
+      assert.ok(ui.live.slice(ui.live.indexOf(': ') + 2).startsWith(`${ui.card} — what is claimed: “`), `the announcement reads the card: ${ui.live}`);
 
       // Next twice: to the last claim, then wrapping to the first, all the way up.
       await command('next-claim');

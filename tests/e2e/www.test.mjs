@@ -33,7 +33,7 @@ const EXPECTED = [
   ['allegedly-cue', 'allegedly'],
   ['allegedly-source', "Iran's Intelligence Ministry"],
 ];
-const CLAIM_NAMES = HIGHLIGHT_NAMES.filter((n) => !['allegedly-cue', 'allegedly-source'].includes(n));
+const CLAIM_NAMES = HIGHLIGHT_NAMES.filter((n) => !['allegedly-cue', 'allegedly-source', 'allegedly-anonymous'].includes(n));
 
 /** { name: [text, …] } of the highlight ranges inside the text view (not the legend or table). */
 function viewHighlights(page) {
@@ -162,7 +162,8 @@ for (const name of BROWSER_NAMES) {
       }
       assert.deepEqual(facts.unlabelled, [], 'every control has a label');
       assert.equal(facts.live, 'polite');
-      assert.deepEqual(facts.legend, ['Attributed', 'Distancing', 'Unsourced', 'Hedged', 'Cue', 'Source']);
+      // The extension's vocabulary (messages.json, read by the playground too).
+      assert.deepEqual(facts.legend, ['Said, confirmed or believed', 'Distancing', 'Unsourced', 'Hedged', 'Cue', 'Named source', 'Anonymous source']);
     });
 
     for (const seed of seeds) {
@@ -177,7 +178,17 @@ for (const name of BROWSER_NAMES) {
         const cues = highlights['allegedly-cue']?.length ?? 0;
         assert.ok(cues >= 3, `at least 3 claims in a seed article: ${summary}`);
         const drawn = CLAIM_NAMES.reduce((n, k) => n + (highlights[k]?.length ?? 0), 0);
-        assert.equal(drawn, cues, `every claim is drawn in exactly one category: ${summary}`);
+        assert.ok(drawn >= 1, `claims are tinted: ${summary}`);
+        // One tint per claim (issue 17): no two tinted ranges share a character.
+        const overlaps = await page.evaluate((names) => {
+          const view = document.getElementById('text');
+          const ranges = names.flatMap((n) => [...(CSS.highlights.get(n) ?? [])]).filter((r) => view.contains(r.commonAncestorContainer));
+          ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+          const out = [];
+          for (let i = 1; i < ranges.length; i++) if (ranges[i - 1].compareBoundaryPoints(Range.END_TO_START, ranges[i]) > 0) out.push([ranges[i - 1].toString(), ranges[i].toString()]);
+          return out;
+        }, CLAIM_NAMES);
+        assert.deepEqual(overlaps, [], 'no word under two tints');
         for (const [category, phrase] of EXPECTED) {
           if (!seed.text.includes(phrase)) continue;
           assert.ok(covers(highlights, category, phrase), `"${phrase}" lies under ${category}; it has ${JSON.stringify(highlights[category] ?? [])}`);
@@ -198,7 +209,20 @@ for (const name of BROWSER_NAMES) {
         assert.equal(table.legend, cues, 'legend counts add up to the claims');
         if (!table.more) assert.equal(table.rows, cues, 'every claim has a row (nothing paged away)');
         assert.ok(table.sources.length >= 2, `claims grouped by source: ${table.sources}`);
-        for (const counts of table.counts) assert.match(counts, /^\d+ claims?: \d+ (attributed|distancing|unsourced|hedged)/);
+        for (const counts of table.counts) assert.match(counts, /^\d+ claims?: \d+ (Said|Confirmed or believed|Distancing|Unsourced|Hedged)/);
+        for (const counts of table.counts) assert.doesNotMatch(counts, /^1 claims/, 'plurals by the locale\'s rules');
+
+        // The sourcing summary, as the panel shows it: shares that add up, a strip chart; the JSON carries it.
+        const sourcing = await page.evaluate(() => ({
+          hidden: document.getElementById('sourcing').hidden,
+          rects: document.querySelectorAll('#sourcing svg rect').length,
+          shares: [...document.querySelectorAll('#sourcing .shares li')].map((li) => li.textContent),
+          status: document.getElementById('claims-summary').textContent,
+        }));
+        assert.equal(sourcing.hidden, false);
+        assert.equal(sourcing.rects, sourcing.shares.length);
+        assert.equal(sourcing.shares.reduce((n, text) => n + Number(/^(\d+)/.exec(text)[1]), 0), cues, JSON.stringify(sourcing.shares));
+        assert.match(sourcing.status, /^\d+ claims? from \d+ sources?$/);
         if (seed.text.includes("Iran's Intelligence Ministry claimed")) {
           assert.ok(table.sources.includes("Iran's Intelligence Ministry"), `a group for the ministry: ${table.sources}`);
         }
@@ -208,6 +232,7 @@ for (const name of BROWSER_NAMES) {
         await page.waitForFunction(() => document.getElementById('json-text').textContent.length > 0, { timeout: 10_000 });
         const json = JSON.parse(await page.$eval('#json-text', (el) => el.textContent));
         assert.equal(json.claims.length, cues);
+        assert.equal(json.summary.total, cues, 'the JSON carries the summary');
         const paragraphs = seed.text.split('\n').filter((line) => line.trim());
         for (const claim of json.claims) {
           assert.equal(paragraphs[claim.block].slice(claim.cue[0], claim.cue[1]), claim.text.cue);
@@ -367,7 +392,7 @@ for (const name of BROWSER_NAMES) {
         };
       });
       const paragraphs = text.split('\n').length;
-      assert.match(status, new RegExp(`^Found [\\d]+ claims in ${paragraphs} paragraphs of the pasted text \\(5\\.0M characters\\)`));
+      assert.match(status, new RegExp(`^Found [\\d,]+ claims in ${paragraphs} paragraphs of the pasted text \\(5\\.0M characters\\)`));
 
       // The analysis ran in a module Worker and reported progress chunk by chunk up to 100%.
       assert.ok(run.workers.some((w) => w.type === 'module' && /analysis-worker\.js$/.test(w.url)), JSON.stringify(run.workers));

@@ -76,8 +76,8 @@ test('groupBySource: "The ministry" and "ministry" are one group, named as first
 
 test('SourceGroups: equal counts keep the order first met', () => {
   const groups = new C.SourceGroups();
-  for (const source of ['b', 'a', 'c', 'a', 'b', 'c']) groups.add(source, source);
-  assert.deepEqual(groups.sorted().map((g) => g.source), ['b', 'a', 'c']);
+  for (const source of ['Bo', 'Al', 'Cy', 'Al', 'Bo', 'Cy']) groups.add(source, source);
+  assert.deepEqual(groups.sorted().map((g) => g.source), ['Bo', 'Al', 'Cy']);
 });
 
 test('RecentText keeps the last `chars` characters, cutting the earliest text at its start', () => {

@@ -71,3 +71,30 @@ test('t() passes its substitutions as strings', async () => {
     globalThis.Allegedly = saved;
   }
 });
+
+test('Settings.checkHost: host names as DNS has them, and why one is refused', async () => {
+  const [Settings] = await load('AllegedlySettings');
+  const refused = {
+    'not a site!!': 'optionsBadSiteSpaces',
+    'notasite!!': 'optionsBadSiteChars',
+    'example.com.': 'optionsBadSiteLabel',
+    '-a.com': 'optionsBadSiteLabel',
+    'a..b': 'optionsBadSiteLabel',
+    x: 'optionsBadSiteDot',
+    'ftp://x.com': 'optionsBadSiteScheme',
+    '': 'optionsBadSiteEmpty',
+    [`${'a'.repeat(60)}.${'b'.repeat(60)}.${'c'.repeat(60)}.${'d'.repeat(60)}.${'e'.repeat(60)}.com`]: 'optionsBadSiteLong',
+  };
+  for (const [input, reason] of Object.entries(refused)) assert.deepEqual(Settings.checkHost(input), { reason }, input);
+  const accepted = {
+    'www.example.com': 'www.example.com',
+    ' https://www.Example.com/path?q=1 ': 'www.example.com',
+    'localhost:8080': 'localhost',
+    'bücher.de': 'xn--bcher-kva.de',
+    '192.168.0.1': '192.168.0.1',
+    '[::1]': '[::1]',
+  };
+  for (const [input, host] of Object.entries(accepted)) assert.deepEqual(Settings.checkHost(input), { host }, input);
+  const messages = JSON.parse(readFileSync(new URL('../../extension/_locales/en/messages.json', import.meta.url), 'utf8'));
+  for (const reason of Object.values(refused)) assert.ok(messages[reason]?.message, `a message says why: ${reason}`);
+});

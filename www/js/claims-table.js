@@ -4,7 +4,7 @@
 // Big texts have tens of thousands of claims, so the table shows the largest groups first and a few
 // claims per group, with buttons that add more: the DOM stays small whatever the input.
 
-import { CLAIM_CATEGORIES, SourceGroups, categoryLabel, categoryOf, claimExtent } from './categories.js';
+import { KINDS, SHARES, SourceGroups, categoryOf, claimExtent, kindLabel, kindOf, plural, specificityOf, summarise, t } from './categories.js';
 import { forEachSliced } from './schedule.js';
 
 const GROUPS_PER_PAGE = 30;
@@ -23,17 +23,22 @@ export async function groupBySource(blocks, claims, signal) {
     const item = claims[i];
     const { block, claim } = item;
     // "he said" is grouped under the person it most likely stands for, when the analyzer found one.
-    groups.add(item, claim.antecedent ?? (claim.source ? blocks[block].slice(claim.source[0], claim.source[1]) : ''));
+    groups.add(item, claim.antecedent ?? (claim.source ? blocks[block].slice(claim.source[0], claim.source[1]) : ''), specificityOf(claim));
   }, signal);
   return groups.sorted();
 }
 
-/** How many of `items` ({claim}) paint in each category. */
-function countCategories(items) {
+/** How many of `items` ({claim}) are of each kind. */
+function countKinds(items) {
   const counts = new Map();
-  for (const { claim } of items) counts.set(categoryOf(claim), (counts.get(categoryOf(claim)) ?? 0) + 1);
+  for (const { claim } of items) counts.set(kindOf(claim), (counts.get(kindOf(claim)) ?? 0) + 1);
   return counts;
 }
+
+/** The group's claims as the summary counts them (categories.js shareOf: kind, specificity, source). */
+const asSummaryItem = (group) => ({ ...group, claims: group.claims.map(({ claim }) => ({ kind: kindOf(claim), specificity: specificityOf(claim), source: group.source })) });
+
+const percent = (part, whole) => `${whole ? Math.round((100 * part) / whole) : 0}%`;
 
 export class ClaimsTable {
   #table;
@@ -53,16 +58,66 @@ export class ClaimsTable {
     this.#more.addEventListener('click', () => this.#showMoreGroups());
   }
 
-  /** One sentence on the grouping, e.g. "47 claims: 40 from 12 named sources, 7 with no source named." */
+  /** The sourcing summary of the claims shown (extension/categories.js summarise), or null before any. */
+  get summaryData() {
+    return this.#groups.length ? summarise(this.#groups.map(asSummaryItem)) : null;
+  }
+
+  /** One sentence, as the panel's status: "47 claims from 12 sources". */
   get summary() {
-    const total = this.#groups.reduce((sum, group) => sum + group.claims.length, 0);
-    if (!total) return 'No claims found in this text.';
-    const named = this.#groups.filter((group) => group.source);
-    const namedClaims = named.reduce((sum, group) => sum + group.claims.length, 0);
-    const parts = [];
-    if (named.length) parts.push(`${namedClaims} from ${plural(named.length, 'named source')}`);
-    if (total > namedClaims) parts.push(`${total - namedClaims} with no source named`);
-    return `${plural(total, 'claim')}: ${parts.join(', ')}.`;
+    const summary = this.summaryData;
+    if (!summary?.total) return t('panelEmpty');
+    const claims = plural('countClaims', summary.total);
+    return summary.sources ? t('panelSummary', claims, plural('countSources', summary.sources)) : t('panelSummaryNoSources', claims);
+  }
+
+  /**
+   * Fills `container` with the panel's summary: a strip chart (plain SVG) of the shares, the shares
+   * in words, the most quoted sources.
+   */
+  renderSummary(container) {
+    const summary = this.summaryData;
+    container.replaceChildren();
+    container.hidden = !summary?.total;
+    if (!summary?.total) return;
+    const line = (s) => t('summaryShare', summary.shares[s], t(`share_${s}`), percent(summary.shares[s], summary.total));
+    const present = SHARES.filter((s) => summary.shares[s] > 0);
+    const SVG = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(SVG, 'svg');
+    svg.setAttribute('viewBox', '0 0 100 6');
+    svg.setAttribute('preserveAspectRatio', 'none');
+    svg.setAttribute('class', 'strip');
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', `${t('summaryChart')}: ${present.map(line).join('; ')}`);
+    let x = 0;
+    for (const share of present) {
+      const width = (100 * summary.shares[share]) / summary.total;
+      const rect = document.createElementNS(SVG, 'rect');
+      for (const [k, v] of Object.entries({ x, y: 0, width, height: 6, class: `share-${share}`, 'data-share': share })) rect.setAttribute(k, String(v));
+      const title = document.createElementNS(SVG, 'title');
+      title.textContent = line(share);
+      rect.append(title);
+      svg.append(rect);
+      x += width;
+    }
+    const list = document.createElement('ul');
+    list.className = 'shares';
+    for (const share of present) {
+      const item = document.createElement('li');
+      item.dataset.share = share;
+      const swatch = document.createElement('span');
+      swatch.className = `swatch share-${share}`;
+      swatch.setAttribute('aria-hidden', 'true');
+      item.append(swatch, line(share));
+      list.append(item);
+    }
+    container.append(svg, list);
+    if (summary.top.length) {
+      const top = document.createElement('p');
+      top.className = 'top';
+      top.textContent = t('summaryTop', summary.top.map((s) => t('summaryTopItem', s.source, s.count)).join(', '));
+      container.append(top);
+    }
   }
 
   clear() {
@@ -98,13 +153,20 @@ export class ClaimsTable {
     cell.colSpan = 4;
     const source = document.createElement('span');
     source.className = group.source ? 'source' : 'source none';
-    source.textContent = group.source || 'No source named';
+    source.textContent = group.source || t('panelNoSource');
     const counts = document.createElement('span');
     counts.className = 'counts';
-    const byCategory = countCategories(group.claims);
-    const parts = CLAIM_CATEGORIES.filter(({ name }) => byCategory.has(name)).map(({ name, label }) => `${byCategory.get(name)} ${label.toLowerCase()}`);
-    counts.textContent = `${group.claims.length} ${group.claims.length === 1 ? 'claim' : 'claims'}: ${parts.join(', ')}`;
-    cell.append(source, counts);
+    const byKind = countKinds(group.claims);
+    const parts = KINDS.filter((kind) => byKind.has(kind)).map((kind) => t('panelKindTally', byKind.get(kind), kindLabel(kind)));
+    counts.textContent = plural('panelGroupCounts', group.claims.length, parts.join(', '));
+    cell.append(source);
+    if (group.specificity) {
+      const specificity = document.createElement('span');
+      specificity.className = `specificity ${group.specificity}`;
+      specificity.textContent = t(`specificity_${group.specificity}`);
+      cell.append(specificity);
+    }
+    cell.append(counts);
     header.append(cell);
     this.#appendClaims(body, group, 0, CLAIMS_PER_GROUP);
     return body;
@@ -137,8 +199,14 @@ export class ClaimsTable {
     const kind = row.insertCell();
     const label = document.createElement('span');
     label.className = `kind ${category}`;
-    label.textContent = categoryLabel(category);
+    label.textContent = kindLabel(kindOf(claim));
     kind.append(label);
+    if (specificityOf(claim) === 'anonymous') {
+      const anonymous = document.createElement('span');
+      anonymous.className = 'anonymous-tag';
+      anonymous.textContent = t('specificity_anonymous');
+      kind.append(' ', anonymous);
+    }
     row.insertCell().textContent = text.slice(claim.cue[0], claim.cue[1]);
     const content = row.insertCell();
     content.textContent = claim.content ? clip(text.slice(claim.content[0], claim.content[1])) : '—';
@@ -152,10 +220,6 @@ export class ClaimsTable {
     action.append(button);
     return row;
   }
-}
-
-function plural(count, noun) {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function clip(text) {

@@ -4,7 +4,7 @@
 // Built only when asked for (the section is opened, or Copy/Download is pressed), in slices, and
 // shown clipped when large; Copy and Download always give all of it.
 
-import { categoryOf } from './categories.js';
+import { categoryOf, kindLabel, kindOf, specificityOf } from './categories.js';
 import { SLICE_MS, nextTask } from './schedule.js';
 
 const SHOWN_CHARS = 50_000;
@@ -15,8 +15,10 @@ const PRETTY_LIMIT = 2000;
  * to concatenate: a 5 MB text gives some 20 MB of JSON, and joining that in one go is a long task
  * that only Copy needs (Download hands the pieces to a Blob; the view shows the first few).
  */
-export async function buildJson(blocks, claims, signal) {
-  const head = `{\n  "offsets": "UTF-16 code units, relative to the block",\n  "blocks": ${blocks.length},\n  "claims": [`;
+export async function buildJson(blocks, claims, signal, summary = null) {
+  // The sourcing summary first, as the extension's panel exports it (issue 17).
+  const summaryJson = summary ? `\n  "summary": ${indent(JSON.stringify(summary, null, 2), '  ').trimStart()},` : '';
+  const head = `{\n  "offsets": "UTF-16 code units, relative to the block",\n  "blocks": ${blocks.length},${summaryJson}\n  "claims": [`;
   const parts = [head];
   // Beyond a few thousand claims, one line per claim: a third of the size, and no one reads it by eye.
   const pretty = claims.length <= PRETTY_LIMIT;
@@ -29,7 +31,9 @@ export async function buildJson(blocks, claims, signal) {
       block,
       kind: claim.kind,
       stance: claim.stance,
+      specificity: specificityOf(claim),
       category: categoryOf(claim).replace('allegedly-', ''),
+      kindLabel: kindLabel(kindOf(claim)),
       cue: claim.cue,
       source: claim.source,
       content: claim.content,
@@ -92,8 +96,8 @@ export class JsonView {
   }
 
   /** Sets the analysis the view describes; nothing is built until someone looks. */
-  set(blocks, claims) {
-    this.#source = { blocks, claims };
+  set(blocks, claims, summary = null) {
+    this.#source = { blocks, claims, summary };
     this.#json = null;
     this.#pre.textContent = '';
     this.#note.textContent = '';
@@ -110,7 +114,7 @@ export class JsonView {
   async #parts() {
     if (!this.#source) return null;
     const source = this.#source;
-    this.#json ??= buildJson(source.blocks, source.claims);
+    this.#json ??= buildJson(source.blocks, source.claims, undefined, source.summary);
     const parts = await this.#json;
     return this.#source === source ? parts : null;
   }

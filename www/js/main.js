@@ -5,6 +5,7 @@
 
 import { AnalysisClient } from './analysis.js';
 import { splitBlocks } from './blocks.js';
+import { plural } from './categories.js';
 import { ClaimsTable } from './claims-table.js';
 import { HighlightSet, highlightsSupported } from './highlights.js';
 import { JsonView, formatSize } from './json-view.js';
@@ -26,6 +27,7 @@ const ui = {
   text: $('text'),
   noHighlights: $('no-highlights'),
   claimsSummary: $('claims-summary'),
+  sourcing: $('sourcing'),
   hint: $('input-hint'),
   articleOnly: $('article-only'),
   focusNote: $('focus-note'),
@@ -91,6 +93,7 @@ async function analyse(text, origin) {
   const blocks = splitBlocks(text);
   json.clear();
   table.clear();
+  table.renderSummary(ui.sourcing);
   legend.setCounts(null);
   ui.claimsSummary.textContent = blocks.length ? 'Analysing…' : 'Nothing analysed yet.';
   if (!blocks.length) {
@@ -125,10 +128,11 @@ async function analyse(text, origin) {
     results.forEach((list, block) => list.forEach((claim) => claims.push({ block, claim })));
     legend.setCounts(claims);
     await table.show(blocks, claims, signal);
-    json.set(blocks, claims);
+    json.set(blocks, claims, table.summaryData);
+    table.renderSummary(ui.sourcing);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const paragraphs = `${blocks.length} ${blocks.length === 1 ? 'paragraph' : 'paragraphs'}`;
-    const found = `${claims.length} ${claims.length === 1 ? 'claim' : 'claims'}`;
+    const found = plural('countClaims', claims.length);
     ui.claimsSummary.textContent = table.summary;
     say(`Found ${found} in ${paragraphs} of ${origin} (${formatSize(size)}) in ${seconds} s.`);
     setState('done');

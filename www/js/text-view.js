@@ -8,7 +8,7 @@
 //   text view (an IntersectionObserver), so the browser never re-checks more than a few thousand
 //   ranges per frame. A short text is a single page and is registered whole.
 
-import { categoryOf, claimExtent } from './categories.js';
+import { PRIORITY, categoryOf, claimExtent, paintSpans, sourceMarkOf } from './categories.js';
 import { forEachSliced } from './schedule.js';
 
 /** Above this many paragraphs or characters the text is paged. */
@@ -135,13 +135,15 @@ export class TextView {
   #place(index, claims) {
     if (!claims.length) return;
     const page = this.#pageOf(index);
-    for (const claim of claims) {
-      page.claims.push([index, claim]);
-      if (page.near) this.#draw(page, index, claim);
-    }
+    // One tint per claim where a block's claims overlap, as the extension paints them.
+    const paints = paintSpans(claims.map(claimExtent), claims.map((claim) => PRIORITY[categoryOf(claim)]));
+    claims.forEach((claim, i) => {
+      page.claims.push([index, claim, paints[i]]);
+      if (page.near) this.#draw(page, index, claim, paints[i]);
+    });
   }
 
-  #draw(page, index, claim) {
+  #draw(page, index, claim, paint) {
     page.ranges ??= [];
     const add = (name, span) => {
       const range = span && this.rangeOf(index, span);
@@ -149,9 +151,9 @@ export class TextView {
       page.ranges.push([name, range]);
       this.#highlights.add(name, range);
     };
-    add(categoryOf(claim), claimExtent(claim));
+    for (const span of paint ?? [claimExtent(claim)]) add(categoryOf(claim), span);
     add('allegedly-cue', claim.cue);
-    add('allegedly-source', claim.source);
+    add(sourceMarkOf(claim), claim.source);
   }
 
   #onIntersect(entries) {
@@ -160,7 +162,7 @@ export class TextView {
       if (!page || page.near === entry.isIntersecting) continue;
       page.near = entry.isIntersecting;
       if (page.near) {
-        for (const [index, claim] of page.claims) this.#draw(page, index, claim);
+        for (const [index, claim, paint] of page.claims) this.#draw(page, index, claim, paint);
       } else {
         for (const [name, range] of page.ranges ?? []) this.#highlights.delete(name, range);
         page.ranges = null;

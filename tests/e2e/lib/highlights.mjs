@@ -9,6 +9,7 @@ export const HIGHLIGHT_NAMES = [
   'allegedly-unsourced',
   'allegedly-cue',
   'allegedly-source',
+  'allegedly-anonymous',
 ];
 
 /** { name: [range text, …] } for every registered allegedly-* highlight (absent names omitted). */
