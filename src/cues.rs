@@ -256,6 +256,18 @@ mod tests {
     }
 
     #[test]
+    fn hedging_nouns_and_predicates() {
+        assert_eq!(
+            words("It reduces the possibility of a war."),
+            ["possibility"]
+        );
+        assert_eq!(words("His whereabouts are unknown."), ["are unknown"]);
+        assert_eq!(words("Officials fear a potential attack."), ["potential"]);
+        assert!(words("The rocket has huge potential.").is_empty());
+        assert!(words("The known unknowns of the market.").is_empty());
+    }
+
+    #[test]
     fn modals_only_when_epistemic() {
         assert_eq!(words("It may have been sabotage."), ["may"]);
         assert!(words("He could not attend on May 20.").is_empty());
