@@ -21,7 +21,8 @@ mod voice;
 use crate::block::quotes;
 use crate::block::tokens::Tokens;
 use crate::claim::Stance;
-use crate::lexicon::{Entry, Hit, Role};
+use crate::lexicon::tables::EXPECTED_COMPLEMENTS;
+use crate::lexicon::{Entry, Form, Hit, Role};
 use crate::span::Span;
 use needs::{fits, venue_start};
 use voice::{impersonal_start, voice};
@@ -116,11 +117,23 @@ pub fn find_cues(tokens: &Tokens, sentence: Window, hits: &[Hit], quotations: &[
             continue;
         }
         let voice = voice(tokens, first, entry);
+        // "as expected", "worse than expected", "the sale had been expected.": an expectation
+        // with nothing expected after it is the writer's comparison, no hedge on a proposition
+        // (Szeged news dev: 4 of the 10 false "expected" hedges).
+        if entry.lemma == Some("expect")
+            && entry.form == Form::Past
+            && (first > 0 && tokens.word_in(first - 1, &["as", "than"])
+                || voice == Voice::Passive && !tokens.word_in(last + 1, &EXPECTED_COMPLEMENTS))
+        {
+            continue;
+        }
         // A report inside a quotation ("as I said", "people tell me") is part of what is quoted:
         // the quotation is already the speaker's claim. The writer's own hedges still count.
         // Only a quotation that closes counts: one left open to the end of the block may be a
         // stray or misused mark (“…“) rather than a quotation.
+        // A speaker's own belief ("“We think it will hold,” he said") is their hedge, and stays.
         if !matches!(entry.role, Role::Hedge | Role::Seem | Role::Modal)
+            && (entry.role != Role::Belief || voice != Voice::FirstPerson)
             && quotes::containing(quotations, hit.start)
                 .is_some_and(|q| q.of(tokens.text).ends_with(['”', '"', '\'', '»', '«']))
         {
@@ -252,6 +265,32 @@ mod tests {
         assert_eq!(
             words("They discussed whether the plan would work."),
             ["discussed"]
+        );
+    }
+
+    #[test]
+    fn could_is_a_guess_unless_ability_purpose_or_question() {
+        assert_eq!(words("The flaws could delay shipments."), ["could"]);
+        assert_eq!(words("The plan could still fall through."), ["could"]);
+        assert!(words("He could not be reached for comment.").is_empty());
+        assert!(words("A warrant was issued so that he could be held.").is_empty());
+        assert!(words("Nobody knows how the dispute could end.").is_empty());
+        assert!(words("You might guess that from experience.").is_empty());
+    }
+
+    #[test]
+    fn an_expectation_needs_what_is_expected() {
+        assert!(words("Results were worse than expected.").is_empty());
+        assert!(words("As expected, the bank raised rates.").is_empty());
+        assert!(words("The sale had been expected.").is_empty());
+        assert_eq!(words("The sale is expected to close soon."), ["expected"]);
+    }
+
+    #[test]
+    fn a_speakers_own_belief_inside_a_quotation_stays() {
+        assert_eq!(
+            words("“We think it will hold,” he said."),
+            ["think", "said"]
         );
     }
 

@@ -484,7 +484,80 @@ pub static EVIDENCE: Words = Words::new(&[
 ]);
 
 /// Adjectives of possibility that hedge the noun they qualify ([`Needs::Attributive`]).
+/// Words after which an adjective of possibility stands before its noun ([`Needs::Attributive`]):
+/// "a possible reason", "all potential sites", "NATO's potential involvement", "over potential
+/// fallout" (a possessive counts too).
+pub static BEFORE_ATTRIBUTES: Words = Words::new(&[
+    "a", "an", "the", "one", "another", "any", "two", "several", "its", "their", "his", "her",
+    "all", "of", "on", "over", "about", "for", "with", "from", "against", "other", "no", "and",
+]);
+
 pub static ATTRIBUTIVE_HEDGES: &[&str] = &["possible", "probable", "potential"];
+
+/// Words after "could" (or after "could be") that make it ability, permission or a past habit:
+/// "could not attend", "could afford", "could be reached for comment", "could see".
+pub static COULD_ABILITY: Words = Words::new(&[
+    "not",
+    "n't",
+    "never",
+    "hardly",
+    "barely",
+    "only",
+    "ever",
+    "afford",
+    "see",
+    "hear",
+    "feel",
+    "tell",
+    "remember",
+    "imagine",
+    "understand",
+    "say",
+    "reached",
+    "seen",
+    "heard",
+    "found",
+    "contacted",
+    "visited",
+    "reach",
+    "leave",
+    "live",
+    "find",
+    "use",
+    "buy",
+    "pay",
+    "walk",
+    "run",
+    "read",
+    "speak",
+]);
+
+/// Adverbs between "could" and its verb: "could still fall", "could potentially cost".
+pub static COULD_ADVERBS: Words = Words::new(&[
+    "still",
+    "also",
+    "well",
+    "even",
+    "soon",
+    "eventually",
+    "potentially",
+    "possibly",
+    "simply",
+    "easily",
+]);
+
+/// Words before "could" in its clause that make it a purpose, a question, a condition or a
+/// wish: "so that he could", "how the dispute could", "if it could", "before he could".
+pub static COULD_NOT_A_GUESS: Words = Words::new(&[
+    "so", "how", "whether", "if", "why", "what", "where", "when", "unless", "wish", "wished",
+    "before", "until",
+]);
+
+/// Words after a passive "expected" that carry what is expected: "is expected to rise", "was
+/// expected that", "expected by analysts", "expected in March" (not "the sale was expected.").
+pub static EXPECTED_COMPLEMENTS: Words = Words::new(&[
+    "to", "that", "by", "in", "on", "at", "later", "soon", "next", "this",
+]);
 
 /// Modal verbs that hedge when epistemic ("may have been", not "could not attend").
 pub static MODALS: &[&str] = &["may", "might", "could"];
