@@ -31,6 +31,7 @@
 pub mod antecedents;
 mod builders;
 mod spans;
+mod speakers;
 pub mod specificity;
 
 use crate::block::quotes;
@@ -80,6 +81,7 @@ pub fn build_claims(ctx: &Context, cues: &[Cue], out: &mut Vec<Claim>) {
             claims[i].content = Some(Span::new(content.start, end));
         }
     }
+    speakers::share_speakers(ctx, cues, claims);
 }
 
 /// Where the clause before a verb at token `first` ends, when a comma, "and" or "but" joins the
@@ -192,6 +194,38 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// (cue, source) of every claim in `text`.
+    fn sources(text: &str) -> Vec<(&str, Option<&str>)> {
+        claims(text).into_iter().map(|(c, s, _)| (c, s)).collect()
+    }
+
+    #[test]
+    fn a_hedge_in_reported_words_is_the_speakers() {
+        assert_eq!(
+            sources("“It may be rigged,” Smith said."),
+            [("may", Some("Smith")), ("said", Some("Smith"))]
+        );
+        assert_eq!(
+            sources("Officials say the plan could fail."),
+            [("say", Some("Officials")), ("could", Some("Officials"))]
+        );
+        // The writer's own hedge stays the writer's, and so does a reporting adverb outside
+        // quotation marks.
+        assert_eq!(sources("The plan may fail."), [("may", None)]);
+        assert_eq!(
+            sources("Police said the man allegedly fled."),
+            [("said", Some("Police")), ("allegedly", None)]
+        );
+    }
+
+    #[test]
+    fn a_gerund_after_a_postposed_speaker_is_theirs() {
+        assert_eq!(
+            sources("“We are done,” Harry said, adding that he was proud."),
+            [("said", Some("Harry")), ("adding", Some("Harry"))]
+        );
     }
 
     #[test]
