@@ -279,7 +279,7 @@ mod tests {
     }
 
     #[test]
-    fn tentative_views_without_a_named_holder_are_hedges() {
+    fn tentative_views_without_a_holder_are_hedges() {
         use crate::claim::ClaimKind;
         let kinds = |text: &str| -> Vec<ClaimKind> {
             Analyzer::default()
@@ -292,9 +292,18 @@ mod tests {
             kinds("It has been suggested that the bank was once dry land."),
             [ClaimKind::Hedged]
         );
+        // A vague holder is still a holder (CLAIMS.md): unsourced, with the belief's stance.
         assert_eq!(
             kinds("Some believe that the networks aid terrorism."),
-            [ClaimKind::Hedged]
+            [ClaimKind::Unsourced]
+        );
+        assert_eq!(
+            Analyzer::default().analyze("Analysts expect that rates will rise.")[0].stance,
+            crate::claim::Stance::Hedge
+        );
+        assert_eq!(
+            kinds("Ada Fisher believed Trump would do well."),
+            [ClaimKind::Attributed]
         );
         assert_eq!(
             kinds("Trump suggested that the election was rigged."),

@@ -21,7 +21,7 @@ use crate::lexicon::{Form, Role};
 use crate::span::Span;
 
 use super::spans::*;
-use super::{Context, attributed, is_anonymous};
+use super::{Context, attributed};
 
 /// A verb of saying or believing: who, in which voice, and what.
 pub(super) fn verb_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Span>) {
@@ -53,13 +53,14 @@ pub(super) fn verb_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, 
         Voice::FirstPerson if belief => {
             return (ClaimKind::Hedged, None, content_after(ctx, cue.last + 1));
         }
-        // "Ada Fisher believes Trump will do well": a named holder's present view is reported as
-        // theirs (news style); a past or bare belief ("many believed", "scholars think") stays
-        // the hedge it is in encyclopaedic text.
+        // A belief with no holder to be found stays the writer's hedge. With one ("Ada Fisher
+        // believes Trump will do well", "analysts expect rates to rise") the view is reported as
+        // the holder's: attributed (or unsourced for an anonymous holder), stance hedge —
+        // CLAIMS.md's "belief and expectation with a holder".
         Voice::Active
             if belief
                 && !t.word_in(cue.last + 1, &["that"])
-                && !(cue.entry.form == Form::Third && named_holder(ctx, cue)) =>
+                && clause_subject(ctx, skip_back(ctx, cue.first)).is_none() =>
         {
             return (ClaimKind::Hedged, None, content_after(ctx, cue.last + 1));
         }
@@ -98,10 +99,7 @@ pub(super) fn verb_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, 
         clause_subject(ctx, before)
     };
     let kind = if source.is_some() {
-        match attributed(ctx, source) {
-            ClaimKind::Unsourced if tentative => ClaimKind::Hedged,
-            kind => kind,
-        }
+        attributed(ctx, source)
     } else if tentative {
         ClaimKind::Hedged
     } else {
@@ -129,12 +127,6 @@ pub(super) fn verb_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, 
         content_after(ctx, object_end(ctx, cue, after))
     };
     (kind, source, content)
-}
-
-/// Whether the subject right before a belief verb names someone: "Fisher believes", "he thinks".
-pub(super) fn named_holder(ctx: &Context, cue: &Cue) -> bool {
-    let before = skip_back(ctx, cue.first);
-    clause_subject(ctx, before).is_some_and(|src| !is_anonymous(ctx, src))
 }
 
 /// Whether the speaker follows a verb whose group starts at token `before`, right after a comma
