@@ -269,6 +269,25 @@ mod tests {
     }
 
     #[test]
+    fn actions_need_a_proposition() {
+        assert!(words("Microsoft announced a plan to cut emissions.").is_empty());
+        assert!(words("OpenAI declined to comment.").is_empty());
+        assert!(words("She revealed her thoughts to her husband.").is_empty());
+        assert_eq!(
+            words("Microsoft announced that it would cut emissions."),
+            ["announced"]
+        );
+        assert_eq!(words("She revealed she had felt unsafe."), ["revealed"]);
+        assert_eq!(words("“We are done,” he announced."), ["announced"]);
+    }
+
+    #[test]
+    fn credits_before_a_colon_are_no_speakers() {
+        assert!(words("Photograph: Guy Smallman/Getty Images").is_empty());
+        assert!(words("Source: CDC, Chicago Department of Public Health").is_empty());
+    }
+
+    #[test]
     fn could_is_a_guess_unless_ability_purpose_or_question() {
         assert_eq!(words("The flaws could delay shipments."), ["could"]);
         assert_eq!(words("The plan could still fall through."), ["could"]);
@@ -345,8 +364,10 @@ mod tests {
     fn infinitives_and_nested_first_person_are_not_cues() {
         assert!(words("He wanted to say goodbye.").is_empty());
         assert!(words("“As I said, we won,” he said.").len() == 1);
+        // A refusal to say is no claim (CLAIMS.md); one with its content still is.
+        assert!(words("He declined to say whether it was true.").is_empty());
         assert_eq!(
-            words("He declined to say whether it was true."),
+            words("He declined to say that it was true."),
             ["declined to say"]
         );
         assert!(words("She was answering questions from reporters.").is_empty());

@@ -13,10 +13,10 @@
 use crate::block::tokens::{Kind, Tokens};
 use crate::claim::Stance;
 use crate::lexicon::tables::{
-    ARTICLES, BEFORE_ATTRIBUTES, BEFORE_NOUNS, CLAUSE_SUBJECTS, COMPLEMENTIZERS, COULD_ABILITY,
-    COULD_ADVERBS, COULD_NOT_A_GUESS, DETERMINERS, DO_AND_WILL, EVIDENCE, FIRST_PERSON, HE_OR_SHE,
-    MODALS, NOT_FINITE, POSSESSIVE_DETERMINERS, PRE_VERBAL, SUBJECTS_BEFORE_A_VERB,
-    THIRD_PERSON_POSSESSIVES,
+    ACTION_VERBS, ARTICLES, BEFORE_ATTRIBUTES, BEFORE_NOUNS, CLAUSE_OPENING, CLAUSE_SUBJECTS,
+    CLAUSE_VERBS, COMPLEMENTIZERS, COULD_ABILITY, COULD_ADVERBS, COULD_NOT_A_GUESS, DETERMINERS,
+    DO_AND_WILL, EVIDENCE, FIRST_PERSON, HE_OR_SHE, MODALS, NOT_FINITE, POSSESSIVE_DETERMINERS,
+    PRE_VERBAL, SUBJECTS_BEFORE_A_VERB, THIRD_PERSON_POSSESSIVES,
 };
 use crate::lexicon::words::Words;
 use crate::lexicon::{Entry, Form, Needs, Role};
@@ -39,6 +39,15 @@ pub(super) fn fits(tokens: &Tokens, s: Window, first: usize, last: usize, entry:
     }
     // "Do you think…?", "Tell us what you think": asking someone's view, not the writer's hedge.
     if entry.role == Role::Belief && subject_is_you(tokens, first) {
+        return false;
+    }
+    // CLAIMS.md: "announced a plan", "declined to comment" are actions; these verbs report a
+    // claim only with a proposition attached.
+    if entry.role == Role::Speech
+        && entry.lemma.is_some_and(|l| ACTION_VERBS.contains(&l))
+        && !proposition_follows(tokens, s, next)
+        && !after_quotation(tokens, first)
+    {
         return false;
     }
     match entry.role {
@@ -107,6 +116,31 @@ pub(super) fn fits(tokens: &Tokens, s: Window, first: usize, last: usize, entry:
             }
         },
     }
+}
+
+/// A proposition follows token `next`: "that", a colon or a quotation (within a few words), or a
+/// clause with its own subject and finite verb ("announced he would run", "revealed the deal
+/// was off").
+fn proposition_follows(tokens: &Tokens, s: Window, next: usize) -> bool {
+    if next >= s.hi {
+        return false;
+    }
+    if tokens.word_in(next, &["that"])
+        || tokens.is_punct(next, ':')
+        || quote_follows(tokens, s, next)
+        || tokens.is_punct(next, ',') && opens_quote(tokens, next + 1)
+    {
+        return true;
+    }
+    // "declined to say that…": the infinitive's own complement.
+    if tokens.word_in(next, &["to"]) && tokens.is_word(next + 1) {
+        return proposition_follows(tokens, s, next + 2);
+    }
+    let subject = tokens.word_in(next, &CLAUSE_OPENING) || tokens.is_capitalised(next);
+    subject
+        && (next + 1..s.hi.min(next + 6))
+            .take_while(|&i| tokens.is_word(i))
+            .any(|i| tokens.word_in(i, &CLAUSE_VERBS))
 }
 
 /// Verbs that a particle makes into another verb, reporting nothing: "the 120,000 who showed up",
@@ -344,6 +378,41 @@ pub(super) static COLON_LABELS: Words = Words::new(&[
     "warning",
     "alert",
     "recap",
+    // Credits and labels of page furniture (reader-judged set: "Photograph: …", "Source: CDC",
+    // "Author: …", "Citation: …").
+    "source",
+    "sources",
+    "author",
+    "authors",
+    "citation",
+    "photograph",
+    "photography",
+    "illustration",
+    "image",
+    "images",
+    "caption",
+    "graphic",
+    "map",
+    "chart",
+    "filed",
+    "contact",
+    "reporting",
+    "editing",
+    "writing",
+    "credits",
+    "produced",
+    "edited",
+    "translated",
+    "compiled",
+    "published",
+    "posted",
+    "subscribe",
+    "newsletter",
+    "next",
+    "sponsored",
+    "supported",
+    "follow",
+    "share",
 ]);
 
 /// Whether a third person's possessive comes right before `noun`, after "in": "in Bolton's
