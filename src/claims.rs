@@ -221,6 +221,20 @@ mod tests {
     }
 
     #[test]
+    fn a_name_ending_the_sentence_after_the_verb_speaks() {
+        assert_eq!(
+            sources(
+                "Burials rose to five days a week, with around 24 burials each day, said \
+                 Department of Correction spokesman Jason Kersten."
+            ),
+            [(
+                "said",
+                Some("Department of Correction spokesman Jason Kersten")
+            )]
+        );
+    }
+
+    #[test]
     fn a_gerund_after_a_postposed_speaker_is_theirs() {
         assert_eq!(
             sources("“We are done,” Harry said, adding that he was proud."),

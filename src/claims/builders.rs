@@ -13,8 +13,8 @@ use crate::claim::ClaimKind;
 use crate::cues::{Cue, VENUE_MEDIA, Voice};
 use crate::grammar::{is_possessive, looks_like_verb, possessive_len};
 use crate::lexicon::tables::{
-    AGENT_PREPOSITIONS, BE_FORMS, COMPLEMENTIZERS, JOINING_CONJUNCTIONS, RELATIVE_PRONOUNS,
-    TENTATIVE,
+    AGENT_PREPOSITIONS, BE_FORMS, COMPLEMENTIZERS, FRAGMENT_STARTS, JOINING_CONJUNCTIONS,
+    RELATIVE_PRONOUNS, TENTATIVE,
 };
 use crate::lexicon::words::Words;
 use crate::lexicon::{Form, Role};
@@ -98,6 +98,12 @@ pub(super) fn verb_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, 
     } else {
         clause_subject(ctx, before)
     };
+    // CLAIMS.md: a source is a noun phrase; one that opens with a preposition or a conjunction
+    // ("with around 24 burials each day") is a fragment, dropped rather than shown.
+    let source = source.filter(|src| {
+        let i = t.index_at(src.start);
+        !(t.word_in(i, &FRAGMENT_STARTS) && t.str(i).starts_with(|c: char| c.is_ascii_lowercase()))
+    });
     let kind = if source.is_some() {
         attributed(ctx, source)
     } else if tentative {
@@ -151,6 +157,11 @@ pub(super) fn postposed(ctx: &Context, before: usize, after: usize) -> bool {
     let ends = next >= s.hi
         || t.list[next].kind != Kind::Word
         || t.word_in(next, &["who", "which", "in", "on", "at"]);
+    // "…, with around 24 burials each day, said Department of Correction spokesman Jason
+    // Kersten.": a capitalised name after the verb that ends the sentence is its speaker.
+    if t.is_capitalised(after) && (next >= s.hi || t.is_punct(next, '.')) {
+        return true;
+    }
     // What comes before the comma is a clause (it has a verb), not an apposition of a subject
     // ("Lovas, the chairman,") nor a relative clause about one ("…, which represents teachers,").
     let mut start = before - 1;

@@ -590,6 +590,14 @@ pub static CLAUSE_OPENING: Words = Words::new(&[
     "their",
 ]);
 
+/// Lower-case words that open no noun phrase, so no source: prepositions and conjunctions
+/// ("with around 24 burials each day said…", "but…").
+pub static FRAGMENT_STARTS: Words = Words::new(&[
+    "with", "without", "of", "in", "on", "at", "to", "for", "from", "by", "about", "after",
+    "before", "during", "and", "but", "or", "if", "when", "while", "because", "although", "though",
+    "since", "as", "than", "so", "then", "into", "over", "under", "via",
+]);
+
 /// Modal verbs that hedge when epistemic ("may have been", not "could not attend").
 pub static MODALS: &[&str] = &["may", "might", "could"];
 
