@@ -282,6 +282,16 @@ mod tests {
     }
 
     #[test]
+    fn that_said_is_a_discourse_marker() {
+        assert!(words("That said, the malware leaves some files alone.").is_empty());
+        assert_eq!(words("“We won,” he said. That said, he left."), ["said"]);
+        assert_eq!(
+            words("Microsoft announced a plan to become “carbon negative” by 2030.").len(),
+            0
+        );
+    }
+
+    #[test]
     fn credits_before_a_colon_are_no_speakers() {
         assert!(words("Photograph: Guy Smallman/Getty Images").is_empty());
         assert!(words("Source: CDC, Chicago Department of Public Health").is_empty());

@@ -41,6 +41,15 @@ pub(super) fn fits(tokens: &Tokens, s: Window, first: usize, last: usize, entry:
     if entry.role == Role::Belief && subject_is_you(tokens, first) {
         return false;
     }
+    // "That said, …", "Having said that, …": a discourse marker, not a report.
+    if entry.lemma == Some("say")
+        && first > 0
+        && tokens.word_in(first - 1, &["that"])
+        && (first == 1 || !tokens.is_word(first - 2))
+        && tokens.is_punct(next, ',')
+    {
+        return false;
+    }
     // CLAIMS.md: "announced a plan", "declined to comment" are actions; these verbs report a
     // claim only with a proposition attached.
     if entry.role == Role::Speech
@@ -125,9 +134,11 @@ fn proposition_follows(tokens: &Tokens, s: Window, next: usize) -> bool {
     if next >= s.hi {
         return false;
     }
+    // The quotation right after the verb: "announced a plan to become “carbon negative”" quotes
+    // a phrase of the plan, not what was announced.
     if tokens.word_in(next, &["that"])
         || tokens.is_punct(next, ':')
-        || quote_follows(tokens, s, next)
+        || opens_quote(tokens, next)
         || tokens.is_punct(next, ',') && opens_quote(tokens, next + 1)
     {
         return true;
