@@ -159,11 +159,19 @@ pub fn find_cues(tokens: &Tokens, sentence: Window, hits: &[Hit], quotations: &[
             first = impersonal_start(tokens, first);
             start = tokens.list[first].start;
         }
+        let mut entry = *entry;
+        // "The debt, estimated at $4.7 billion", "he estimated the value at $55 a share": a
+        // figure put on something is a measurement reported, not a view of what is true.
+        if entry.lemma == Some("estimate")
+            && (last + 1..(last + 5).min(sentence.hi)).any(|i| tokens.word_in(i, &["at"]))
+        {
+            entry.stance = Stance::Neutral;
+        }
         let cue = Cue {
             span: Span::new(start, hit.end),
             first,
             last,
-            entry: *entry,
+            entry,
             voice,
         };
         if cues.last().is_some_and(|c: &Cue| c.span.overlaps(cue.span)) {
@@ -279,6 +287,20 @@ mod tests {
         );
         assert_eq!(words("She revealed she had felt unsafe."), ["revealed"]);
         assert_eq!(words("“We are done,” he announced."), ["announced"]);
+    }
+
+    #[test]
+    fn an_estimate_at_a_figure_is_no_hedge() {
+        use crate::claim::Stance;
+        let stance = |text: &str| crate::analyzer::Analyzer::default().analyze(text)[0].stance;
+        assert_eq!(
+            stance("He estimated the value at $55 a share."),
+            Stance::Neutral
+        );
+        assert_eq!(
+            stance("He estimated that the firm would lose money."),
+            Stance::Hedge
+        );
     }
 
     #[test]
