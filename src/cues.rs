@@ -304,6 +304,15 @@ mod tests {
     }
 
     #[test]
+    fn an_s_form_before_a_reported_clause_is_a_verb() {
+        assert_eq!(
+            words("The report by the Union claims institutions have created a pool of staff."),
+            ["claims"]
+        );
+        assert!(words("The Union claims office opens at nine.").is_empty());
+    }
+
+    #[test]
     fn that_said_is_a_discourse_marker() {
         assert!(words("That said, the malware leaves some files alone.").is_empty());
         assert_eq!(words("“We won,” he said. That said, he left."), ["said"]);

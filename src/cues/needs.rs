@@ -516,10 +516,21 @@ pub(super) fn is_noun_use(
                         && tokens.str(next).starts_with(|c: char| c.is_ascii_digit())
                     || opens_quote(tokens, next)
                     || tokens.is_punct(next, ':')
-                    || subject_before && clause_ends)
+                    || subject_before && clause_ends
+                    || subject_before && clause_after(tokens, s, next))
         }
         _ => prev_is_determiner,
     }
+}
+
+/// A reported clause opens at `next`: a lower-case plural subject and a finite auxiliary within
+/// three words ("The report claims institutions have created…").
+fn clause_after(tokens: &Tokens, s: Window, next: usize) -> bool {
+    tokens.is_word(next)
+        && tokens.str(next).ends_with('s')
+        && (next + 1..s.hi.min(next + 4))
+            .take_while(|&i| tokens.is_word(i))
+            .any(|i| tokens.word_in(i, &CLAUSE_VERBS))
 }
 
 /// "Graham called both candidates liars", "he calls it a hoax": "call" right after its subject,
