@@ -31,6 +31,7 @@
 pub mod antecedents;
 mod builders;
 mod spans;
+mod speakers;
 pub mod specificity;
 
 use crate::block::quotes;
@@ -80,6 +81,7 @@ pub fn build_claims(ctx: &Context, cues: &[Cue], out: &mut Vec<Claim>) {
             claims[i].content = Some(Span::new(content.start, end));
         }
     }
+    speakers::share_speakers(ctx, cues, claims);
 }
 
 /// Where the clause before a verb at token `first` ends, when a comma, "and" or "but" joins the
@@ -194,6 +196,52 @@ mod tests {
             .collect()
     }
 
+    /// (cue, source) of every claim in `text`.
+    fn sources(text: &str) -> Vec<(&str, Option<&str>)> {
+        claims(text).into_iter().map(|(c, s, _)| (c, s)).collect()
+    }
+
+    #[test]
+    fn a_hedge_in_reported_words_is_the_speakers() {
+        assert_eq!(
+            sources("“It may be rigged,” Smith said."),
+            [("may", Some("Smith")), ("said", Some("Smith"))]
+        );
+        assert_eq!(
+            sources("Officials say the plan could fail."),
+            [("say", Some("Officials")), ("could", Some("Officials"))]
+        );
+        // The writer's own hedge stays the writer's, and so does a reporting adverb outside
+        // quotation marks.
+        assert_eq!(sources("The plan may fail."), [("may", None)]);
+        assert_eq!(
+            sources("Police said the man allegedly fled."),
+            [("said", Some("Police")), ("allegedly", None)]
+        );
+    }
+
+    #[test]
+    fn a_name_ending_the_sentence_after_the_verb_speaks() {
+        assert_eq!(
+            sources(
+                "Burials rose to five days a week, with around 24 burials each day, said \
+                 Department of Correction spokesman Jason Kersten."
+            ),
+            [(
+                "said",
+                Some("Department of Correction spokesman Jason Kersten")
+            )]
+        );
+    }
+
+    #[test]
+    fn a_gerund_after_a_postposed_speaker_is_theirs() {
+        assert_eq!(
+            sources("“We are done,” Harry said, adding that he was proud."),
+            [("said", Some("Harry")), ("adding", Some("Harry"))]
+        );
+    }
+
     #[test]
     fn a_progressive_speaks_with_its_own_subject() {
         assert_eq!(
@@ -245,7 +293,7 @@ mod tests {
     }
 
     #[test]
-    fn tentative_views_without_a_named_holder_are_hedges() {
+    fn tentative_views_without_a_holder_are_hedges() {
         use crate::claim::ClaimKind;
         let kinds = |text: &str| -> Vec<ClaimKind> {
             Analyzer::default()
@@ -258,9 +306,18 @@ mod tests {
             kinds("It has been suggested that the bank was once dry land."),
             [ClaimKind::Hedged]
         );
+        // A vague holder is still a holder (CLAIMS.md): unsourced, with the belief's stance.
         assert_eq!(
             kinds("Some believe that the networks aid terrorism."),
-            [ClaimKind::Hedged]
+            [ClaimKind::Unsourced]
+        );
+        assert_eq!(
+            Analyzer::default().analyze("Analysts expect that rates will rise.")[0].stance,
+            crate::claim::Stance::Hedge
+        );
+        assert_eq!(
+            kinds("Ada Fisher believed Trump would do well."),
+            [ClaimKind::Attributed]
         );
         assert_eq!(
             kinds("Trump suggested that the election was rigged."),

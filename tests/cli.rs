@@ -538,7 +538,7 @@ fn user_cue_words_and_ignore_words_change_the_analysis() {
 #[test]
 fn ignoring_a_lemma_ignores_its_forms_for_the_rules_and_the_model() {
     // "questioned" is a lexicon verb (the rules find it); "knows" only the trained model finds.
-    let text = "The senator questioned the figures. She knows the plan will fail.";
+    let text = "The senator questioned the figures. She knows that the plan will fail.";
     let cues = |args: &[&str]| -> Vec<String> {
         let output = allegedly(&[&["--json"], args].concat(), text.as_bytes());
         assert_exit(&output, 0);

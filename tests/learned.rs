@@ -33,40 +33,36 @@ const LONG_TAIL: &[(&str, &str, &str)] = &[
         "knows",
         "The governor",
     ),
-    (
-        "Senator Ruiz plans to introduce the bill on Monday.",
-        "plans",
-        "Senator Ruiz",
-    ),
-    (
-        "Sanders backed the proposal on Tuesday.",
-        "backed",
-        "Sanders",
-    ),
-    (
-        "Republicans have backed the measure.",
-        "backed",
-        "Republicans",
-    ),
-    // The model fires on "also", "are" or "about" in these phrases (PolNeAR marks the whole
-    // phrase); the cue is shown on the word that carries the meaning, and the source stops
-    // before the auxiliary.
+    // The model fires on "also" or "are" in these phrases (PolNeAR marks the whole phrase); the
+    // cue is shown on the word that carries the meaning, and the source stops before the
+    // auxiliary.
     (
         "Republicans were also incensed that the deal went ahead.",
         "incensed",
         "Republicans",
     ),
-    (
-        "Democrats are increasingly worried about turnout in Florida.",
-        "worried",
-        "Democrats",
-    ),
-    (
-        "Clinton aides were coy about whether they would change their approach.",
-        "coy",
-        "Clinton aides",
-    ),
 ];
+
+/// PolNeAR marks plans, support and worries as attributions; CLAIMS.md does not: with no
+/// proposition attached (no that-clause, quotation or colon) the model's pick is no claim.
+const ACTIONS: &[&str] = &[
+    "Senator Ruiz plans to introduce the bill on Monday.",
+    "Sanders backed the proposal on Tuesday.",
+    "Republicans have backed the measure.",
+    "Democrats are increasingly worried about turnout in Florida.",
+    "Clinton aides were coy about whether they would change their approach.",
+];
+
+#[test]
+fn actions_without_a_proposition_are_no_claims() {
+    for sentence in ACTIONS {
+        assert_eq!(
+            cues(&Config::default(), sentence),
+            Vec::<String>::new(),
+            "{sentence}"
+        );
+    }
+}
 
 #[test]
 fn finds_long_tail_cues_with_their_source() {

@@ -6,7 +6,10 @@
 //! News names a speaker once and then says "he said" for paragraphs, so a reader who hovers the
 //! fourth quotation, or a panel that groups claims by source, would otherwise see only "he".
 //! The guess is deliberately narrow, because a wrong name misleads more than a pronoun:
-//! - only "he" and "she" (and "his", "her"), never "they" or "it";
+//! - "he" and "she" (and "his", "her"); "they" only for a group an earlier claim named ("energy
+//!   experts said…. They also said…": a lower-case plural, [`is_group`]); never "it";
+//! - when the last person named is of the other known gender ("Harry said…. “…,” she said"),
+//!   "he" or "she" is the last person of its own gender, as long as no organisation spoke since;
 //! - only the source of an earlier attributed claim, within [`REACH`] bytes of text, and only when
 //!   it looks like a person: capitalised words and roles, no organisation word, no possessive
 //!   ("Gary Johnson's doctor" is not Johnson); a lone word ending in "s" ("Delegates", "Sanders")
@@ -48,6 +51,34 @@ pub struct Antecedents {
     surnames: Vec<(String, Gender)>,
     /// Bytes of the texts read before the current one.
     seen: usize,
+    /// The last person of each known gender named by an attributed claim (male, female), kept
+    /// when someone else speaks in between: in an interview of a couple, "she said" after "Harry
+    /// said" is the woman named last, not the chain's man.
+    by_gender: [Named; 2],
+    /// The last group an attributed or unsourced claim named ("the state's energy experts",
+    /// "researchers"): what a later "they said" stands for.
+    group: Named,
+}
+
+/// Whether a source names a group of people: its last word is a lower-case plural ("energy
+/// experts", "The researchers", "some of the state's officials").
+fn is_group(written: &str) -> bool {
+    written.split_ascii_whitespace().count() <= MAX_NAME_WORDS
+        && written.split_ascii_whitespace().last().is_some_and(|w| {
+            w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("'s")
+                && !w.ends_with("’s")
+                && w.bytes().all(|b| b.is_ascii_lowercase())
+        })
+}
+
+fn slot(gender: Gender) -> Option<usize> {
+    match gender {
+        Gender::Male => Some(0),
+        Gender::Female => Some(1),
+        Gender::Unknown => None,
+    }
 }
 
 #[derive(Default)]
@@ -69,6 +100,22 @@ impl Antecedents {
             };
             let written = source.of(text);
             let (start, end) = (self.seen + source.start, self.seen + source.end);
+            if written.eq_ignore_ascii_case("they") {
+                let group = &mut self.group;
+                if group.open && start.saturating_sub(group.end) <= REACH {
+                    claim.antecedent = Some(group.name.clone());
+                    group.end = end;
+                }
+                continue;
+            }
+            if matches!(claim.kind, ClaimKind::Attributed | ClaimKind::Unsourced)
+                && is_group(written)
+            {
+                let group = &mut self.group;
+                group.open = true;
+                squash_into(&mut group.name, written);
+                group.end = end;
+            }
             if let Some(gender) = pronoun_gender(written) {
                 let named = &mut self.last;
                 if named.open
@@ -77,6 +124,15 @@ impl Antecedents {
                 {
                     claim.antecedent = Some(named.name.clone());
                     named.end = end;
+                } else if let Some(k) = slot(gender)
+                    && !self.by_gender[k].name.is_empty()
+                    && start.saturating_sub(self.by_gender[k].end) <= REACH
+                    && named.open
+                    && named.gender != Gender::Unknown
+                {
+                    let other = &mut self.by_gender[k];
+                    claim.antecedent = Some(other.name.clone());
+                    other.end = end;
                 }
                 continue;
             }
@@ -91,6 +147,11 @@ impl Antecedents {
                 squash_into(&mut named.name, written);
                 named.gender = gender;
                 named.end = end;
+                if let Some(k) = slot(gender) {
+                    let other = &mut self.by_gender[k];
+                    squash_into(&mut other.name, written);
+                    other.end = end;
+                }
             } else if has_capital(written) {
                 // Someone else spoke ("The ministry said"): a later "he" is not the earlier person.
                 self.last.open = false;
@@ -296,6 +357,21 @@ mod tests {
         let text = "Senator Bernie Sanders said taxes were too low. Sanders said the rich \
                     should pay more. “It is time,” he said.";
         assert_eq!(antecedent_of_last(text).as_deref(), Some("Sanders"));
+    }
+
+    #[test]
+    fn he_and_she_each_keep_their_person_and_they_a_group() {
+        let text = "Melanie Ford said the rally was peaceful. Prince Harry said it was not. \
+                    “We won,” she said.";
+        assert_eq!(antecedent_of_last(text).as_deref(), Some("Melanie Ford"));
+        let text = "Some energy experts said the blackouts were avoidable. They said the \
+                    reserves were high.";
+        assert_eq!(
+            antecedent_of_last(text).as_deref(),
+            Some("Some energy experts")
+        );
+        let text = "The Justice Department said the case was closed. They said it was over.";
+        assert_eq!(antecedent_of_last(text), None);
     }
 
     #[test]

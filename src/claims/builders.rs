@@ -13,15 +13,15 @@ use crate::claim::ClaimKind;
 use crate::cues::{Cue, VENUE_MEDIA, Voice};
 use crate::grammar::{is_possessive, looks_like_verb, possessive_len};
 use crate::lexicon::tables::{
-    AGENT_PREPOSITIONS, BE_FORMS, COMPLEMENTIZERS, JOINING_CONJUNCTIONS, RELATIVE_PRONOUNS,
-    TENTATIVE,
+    AGENT_PREPOSITIONS, BE_FORMS, COMPLEMENTIZERS, FRAGMENT_STARTS, JOINING_CONJUNCTIONS,
+    RELATIVE_PRONOUNS, TENTATIVE,
 };
 use crate::lexicon::words::Words;
 use crate::lexicon::{Form, Role};
 use crate::span::Span;
 
 use super::spans::*;
-use super::{Context, attributed, is_anonymous};
+use super::{Context, attributed};
 
 /// A verb of saying or believing: who, in which voice, and what.
 pub(super) fn verb_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, Option<Span>) {
@@ -53,13 +53,14 @@ pub(super) fn verb_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, 
         Voice::FirstPerson if belief => {
             return (ClaimKind::Hedged, None, content_after(ctx, cue.last + 1));
         }
-        // "Ada Fisher believes Trump will do well": a named holder's present view is reported as
-        // theirs (news style); a past or bare belief ("many believed", "scholars think") stays
-        // the hedge it is in encyclopaedic text.
+        // A belief with no holder to be found stays the writer's hedge. With one ("Ada Fisher
+        // believes Trump will do well", "analysts expect rates to rise") the view is reported as
+        // the holder's: attributed (or unsourced for an anonymous holder), stance hedge —
+        // CLAIMS.md's "belief and expectation with a holder".
         Voice::Active
             if belief
                 && !t.word_in(cue.last + 1, &["that"])
-                && !(cue.entry.form == Form::Third && named_holder(ctx, cue)) =>
+                && clause_subject(ctx, skip_back(ctx, cue.first)).is_none() =>
         {
             return (ClaimKind::Hedged, None, content_after(ctx, cue.last + 1));
         }
@@ -97,11 +98,14 @@ pub(super) fn verb_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, 
     } else {
         clause_subject(ctx, before)
     };
+    // CLAIMS.md: a source is a noun phrase; one that opens with a preposition or a conjunction
+    // ("with around 24 burials each day") is a fragment, dropped rather than shown.
+    let source = source.filter(|src| {
+        let i = t.index_at(src.start);
+        !(t.word_in(i, &FRAGMENT_STARTS) && t.str(i).starts_with(|c: char| c.is_ascii_lowercase()))
+    });
     let kind = if source.is_some() {
-        match attributed(ctx, source) {
-            ClaimKind::Unsourced if tentative => ClaimKind::Hedged,
-            kind => kind,
-        }
+        attributed(ctx, source)
     } else if tentative {
         ClaimKind::Hedged
     } else {
@@ -131,12 +135,6 @@ pub(super) fn verb_claim(ctx: &Context, cue: &Cue) -> (ClaimKind, Option<Span>, 
     (kind, source, content)
 }
 
-/// Whether the subject right before a belief verb names someone: "Fisher believes", "he thinks".
-pub(super) fn named_holder(ctx: &Context, cue: &Cue) -> bool {
-    let before = skip_back(ctx, cue.first);
-    clause_subject(ctx, before).is_some_and(|src| !is_anonymous(ctx, src))
-}
-
 /// Whether the speaker follows a verb whose group starts at token `before`, right after a comma
 /// or a quote: "“…,” said the minister", "The economy grew, said Smith, who…" — and not
 /// "Phil Lovas, the state's chairman, said he…" or "Smith, a writer, said on Twitter".
@@ -159,6 +157,11 @@ pub(super) fn postposed(ctx: &Context, before: usize, after: usize) -> bool {
     let ends = next >= s.hi
         || t.list[next].kind != Kind::Word
         || t.word_in(next, &["who", "which", "in", "on", "at"]);
+    // "…, with around 24 burials each day, said Department of Correction spokesman Jason
+    // Kersten.": a capitalised name after the verb that ends the sentence is its speaker.
+    if t.is_capitalised(after) && (next >= s.hi || t.is_punct(next, '.')) {
+        return true;
+    }
     // What comes before the comma is a clause (it has a verb), not an apposition of a subject
     // ("Lovas, the chairman,") nor a relative clause about one ("…, which represents teachers,").
     let mut start = before - 1;

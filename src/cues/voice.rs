@@ -54,7 +54,14 @@ pub(super) fn voice(tokens: &Tokens, first: usize, entry: &Entry) -> Voice {
                 && entry
                     .lemma
                     .is_some_and(|l| ["accuse", "suspect", "charge"].contains(&l)));
-    let passive = (be || contracted || reduced) && participle;
+    // "Mark Meadows accused of…": an accusation's participle before "of" is passive whoever
+    // precedes it (the active takes an object first: "X accused Y of").
+    let accused = participle
+        && tokens.word_in(first + 1, &["of"])
+        && entry
+            .lemma
+            .is_some_and(|l| ["accuse", "suspect", "charge"].contains(&l));
+    let passive = (be || contracted || reduced || accused) && participle;
     if passive && (contracted || subject_is(&["it"])) {
         Voice::Impersonal
     } else if passive {

@@ -138,7 +138,7 @@ pub static VERBS: &[VerbEntry] = &[
     v("testify", Neutral, Nothing),
     v("mention", Neutral, NotNoun),
     v("describe", Neutral, Nothing),
-    v("predict", Neutral, Nothing),
+    v("predict", Hedge, Nothing),
     v("recall", Neutral, NotNoun),
     v("reply", Neutral, Nothing),
     skip(v("respond", Neutral, Nothing), &["responding"]),
@@ -205,7 +205,7 @@ pub static VERBS: &[VerbEntry] = &[
     skip(v("order", Neutral, NotNoun), &["order", "orders"]),
     skip(irr("speak", ["speaks", "spoke", "spoken", "speaking"], Neutral, Quote), &["speaking"]),
     v("learn", Neutral, Needs::That),
-    v("worry", Neutral, Needs::That),
+    belief(v("worry", Hedge, Needs::That)),
     v("hope", Neutral, Needs::Speech),
     irr("lay out", ["lays out", "laid out", "laid out", "laying out"], Neutral, Nothing),
     v("invoke", Neutral, Nothing),
@@ -258,9 +258,10 @@ pub static VERBS: &[VerbEntry] = &[
     v("hint", Neutral, Needs::Speech),
     irr("brag", ["brags", "bragged", "bragged", "bragging"], Neutral, Nothing),
     v("speculate", Hedge, Nothing),
-    v("estimate", Neutral, NotNoun),
-    v("forecast", Neutral, Quote),
-    v("suggest", Neutral, Nothing),
+    v("estimate", Hedge, NotNoun),
+    v("forecast", Hedge, Quote),
+    v("suggest", Hedge, Nothing),
+    skip(v("project", Hedge, Needs::That), &["project", "projects"]),
     v("argue", Distancing, Nothing),
     v("claim", Distancing, NotNoun),
     v("allege", Distancing, Needs::Speech),
@@ -317,6 +318,7 @@ pub static VERBS: &[VerbEntry] = &[
     belief(irr("see", ["sees", "saw", "seen", "seeing"], Hedge, Needs::As)),
     belief(v("view", Hedge, Needs::As)),
     belief(v("imply", Hedge, Nothing)),
+    belief(irr("understand", ["understands", "understood", "understood", "understanding"], Hedge, Needs::That)),
     belief(v("hypothesize", Hedge, Nothing)),
     belief(v("hypothesise", Hedge, Nothing)),
     belief(v("theorize", Hedge, Nothing)),
@@ -353,7 +355,12 @@ pub static PHRASES: &[(&str, Role, Stance)] = &[
     ("suggestions", Role::Noun, Neutral),
     ("complaint", Role::Noun, Neutral),
     ("complaints", Role::Noun, Neutral),
-    ("concern", Role::Noun, Neutral),
+    // A holder's fear or expectation before "that" is their belief: stance hedge.
+    ("concern", Role::Noun, Hedge),
+    ("concerns", Role::Noun, Hedge),
+    ("fears", Role::Noun, Hedge),
+    ("expectations", Role::Noun, Hedge),
+    ("belief", Role::Noun, Hedge),
     ("warning", Role::Noun, Neutral),
     ("warnings", Role::Noun, Neutral),
     ("promise", Role::Noun, Neutral),
@@ -390,6 +397,23 @@ pub static PHRASES: &[(&str, Role, Stance)] = &[
     ("unconfirmed", Role::Hedge, Hedge),
     ("unverified", Role::Hedge, Hedge),
     ("unclear", Role::Hedge, Hedge),
+    // Hedging nouns and predicates news writes (CLAIMS.md; the Szeged news part marks each):
+    // "the possibility of", "in all likelihood", "his whereabouts are unknown".
+    ("tentatively", Role::Hedge, Hedge),
+    ("possibility", Role::Hedge, Hedge),
+    ("possibilities", Role::Hedge, Hedge),
+    ("likelihood", Role::Hedge, Hedge),
+    ("is unknown", Role::Hedge, Hedge),
+    ("are unknown", Role::Hedge, Hedge),
+    ("was unknown", Role::Hedge, Hedge),
+    ("were unknown", Role::Hedge, Hedge),
+    ("remains unknown", Role::Hedge, Hedge),
+    ("remain unknown", Role::Hedge, Hedge),
+    ("remained unknown", Role::Hedge, Hedge),
+    ("still unknown", Role::Hedge, Hedge),
+    ("is not clear", Role::Hedge, Hedge),
+    ("was not clear", Role::Hedge, Hedge),
+    ("not yet clear", Role::Hedge, Hedge),
     ("uncertain", Role::Hedge, Hedge),
     ("so-called", Role::Hedge, Distancing),
     ("alleged", Role::Hedge, Distancing),
@@ -402,6 +426,12 @@ pub static PHRASES: &[(&str, Role, Stance)] = &[
     ("it is not clear", Role::Hedge, Hedge),
     ("it's possible", Role::Hedge, Hedge),
     ("may or may not", Role::Hedge, Hedge),
+    ("looks as if", Role::Hedge, Hedge),
+    ("looks as though", Role::Hedge, Hedge),
+    ("looked as if", Role::Hedge, Hedge),
+    ("looked as though", Role::Hedge, Hedge),
+    ("it looks like", Role::Hedge, Hedge),
+    ("it looked like", Role::Hedge, Hedge),
     ("seem", Role::Seem, Hedge),
     ("seems", Role::Seem, Hedge),
     ("seemed", Role::Seem, Hedge),
@@ -454,7 +484,119 @@ pub static EVIDENCE: Words = Words::new(&[
 ]);
 
 /// Adjectives of possibility that hedge the noun they qualify ([`Needs::Attributive`]).
-pub static ATTRIBUTIVE_HEDGES: &[&str] = &["possible", "probable"];
+/// Words after which an adjective of possibility stands before its noun ([`Needs::Attributive`]):
+/// "a possible reason", "all potential sites", "NATO's potential involvement", "over potential
+/// fallout" (a possessive counts too).
+pub static BEFORE_ATTRIBUTES: Words = Words::new(&[
+    "a", "an", "the", "one", "another", "any", "two", "several", "its", "their", "his", "her",
+    "all", "of", "on", "over", "about", "for", "with", "from", "against", "other", "no", "and",
+]);
+
+pub static ATTRIBUTIVE_HEDGES: &[&str] = &["possible", "probable", "potential"];
+
+/// Words after "could" (or after "could be") that make it ability, permission or a past habit:
+/// "could not attend", "could afford", "could be reached for comment", "could see".
+pub static COULD_ABILITY: Words = Words::new(&[
+    "not",
+    "n't",
+    "never",
+    "hardly",
+    "barely",
+    "only",
+    "ever",
+    "afford",
+    "see",
+    "hear",
+    "feel",
+    "tell",
+    "remember",
+    "imagine",
+    "understand",
+    "say",
+    "reached",
+    "seen",
+    "heard",
+    "found",
+    "contacted",
+    "visited",
+    "reach",
+    "leave",
+    "live",
+    "find",
+    "use",
+    "buy",
+    "pay",
+    "walk",
+    "run",
+    "read",
+    "speak",
+]);
+
+/// Adverbs between "could" and its verb: "could still fall", "could potentially cost".
+pub static COULD_ADVERBS: Words = Words::new(&[
+    "still",
+    "also",
+    "well",
+    "even",
+    "soon",
+    "eventually",
+    "potentially",
+    "possibly",
+    "simply",
+    "easily",
+]);
+
+/// Words before "could" in its clause that make it a purpose, a question, a condition or a
+/// wish: "so that he could", "how the dispute could", "if it could", "before he could".
+pub static COULD_NOT_A_GUESS: Words = Words::new(&[
+    "so", "how", "whether", "if", "why", "what", "where", "when", "unless", "wish", "wished",
+    "before", "until",
+]);
+
+/// Words after a passive "expected" that carry what is expected: "is expected to rise", "was
+/// expected that", "expected by analysts", "expected in March" (not "the sale was expected.").
+pub static EXPECTED_COMPLEMENTS: Words = Words::new(&[
+    "to", "that", "by", "in", "on", "at", "later", "soon", "next", "this",
+]);
+
+/// Verbs of saying that are as often actions ("announced a plan", "revealed a product",
+/// "declined to comment", "sought re-election"): CLAIMS.md counts them only with a proposition
+/// attached. Chosen where the reader-judged set's false highlights were and PolNeAR train loses
+/// least; "asked", "called", "criticized" and "endorsed" would cost PolNeAR dev more than its
+/// floor allows (sentence F1 .846 -> .79 with all 55 candidates).
+pub static ACTION_VERBS: &[&str] = &[
+    "announce",
+    "reveal",
+    "unveil",
+    "decline",
+    "reiterate",
+    "portray",
+    "take aim",
+    "dub",
+    "seek",
+];
+
+/// Finite auxiliaries and modals that show a clause after a verb: "announced he would run",
+/// "revealed the deal was off".
+pub static CLAUSE_VERBS: Words = Words::new(&[
+    "is", "are", "was", "were", "will", "would", "could", "can", "should", "might", "may", "must",
+    "has", "have", "had", "did", "does", "do", "isn't", "wasn't", "won't", "wouldn't", "didn't",
+    "doesn't", "don't", "hasn't", "haven't", "can't", "couldn't",
+]);
+
+/// Words that open the subject of a clause after a verb ("revealed that", "announced he…").
+pub static CLAUSE_OPENING: Words = Words::new(&[
+    "he", "she", "they", "it", "we", "i", "there", "this", "the", "a", "an", "his", "her", "its",
+    "their",
+]);
+
+/// Lower-case words that open no noun phrase, so no source: prepositions and conjunctions
+/// ("with around 24 burials each day said…", "but…").
+pub static FRAGMENT_STARTS: Words = Words::new(&[
+    "with", "without", "of", "in", "on", "at", "to", "for", "from", "by", "about", "after",
+    "before", "during", "and", "but", "or", "if", "when", "while", "because", "although", "though",
+    "since", "as", "than", "so", "then", "into", "over", "under", "via",
+]);
 
 /// Modal verbs that hedge when epistemic ("may have been", not "could not attend").
 pub static MODALS: &[&str] = &["may", "might", "could"];

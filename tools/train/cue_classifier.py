@@ -39,13 +39,17 @@ HEDGES = set(
     "allegedly reportedly purportedly supposedly apparently ostensibly seemingly reputedly "
     "presumably likely unlikely probably possibly perhaps maybe conceivably potentially unconfirmed "
     "unverified unclear uncertain alleged purported putative supposed may might could possible "
-    "probable speculation rumors rumours imply implies implied theorize hypothesize".split()
+    "probable speculation rumors rumours imply implies implied theorize hypothesize potential "
+    "possibility possibilities likelihood tentatively unknown".split()
 )
 PRONOUNS = set("he she they we i it you who".split())
 # The weight table: 2^BITS buckets of signed bytes, indexed by the low bits of the feature hash.
 BITS = 14
 SCALE = 16.0
 WH = set("whether if what how why who when where which".split())
+
+# Candidates only where a proposition is attached (--any-context turns it off).
+PROPOSITIONS = True
 
 WORD = re.compile(r"[^\W_]+(?:(?:['\-.&]|\u2019)[^\W_]+)*")
 
@@ -100,6 +104,24 @@ def shape(tok):
     if "0" <= text[0] <= "9":
         return "#"
     return lower(text)
+
+
+def proposition_attached(toks, i):
+    """As src/cues/learned.rs: "that", a quotation or a colon within four tokens after the word (no
+    other punctuation between), or a quotation closing within five tokens before it. CLAIMS.md: a
+    cue heads a claim only with a proposition attached; plans, support and actions have none."""
+    for j in range(i + 1, min(len(toks), i + 5)):
+        kind, text = toks[j][2], toks[j][3]
+        if kind == "W":
+            if lower(text) == "that":
+                return True
+            continue
+        if kind in "OE":
+            return True
+        if kind == "P" and text == ":":
+            return True
+        break
+    return any(toks[j][2] in "CE" for j in range(max(0, i - 5), i))
 
 
 def is_candidate(tok):
@@ -218,6 +240,8 @@ def examples(gold, pred):
             for i, tok in enumerate(toks):
                 if not is_candidate(tok) or any(overlap((tok[0], tok[1]), c) for c in all_spans):
                     continue
+                if PROPOSITIONS and not proposition_attached(toks, i):
+                    continue
                 if any(overlap((tok[0], tok[1]), g) for g in found):
                     continue
                 near = min((abs(i - j) for j in cue_idx), default=99)
@@ -334,7 +358,10 @@ def main():
     ap.add_argument("--threshold", type=float, help="skip cross-validation, use this threshold")
     ap.add_argument("--c", type=float, default=1.0, help="inverse L1 strength")
     ap.add_argument("--dump", help="write dev predictions (rules + model) as JSON lines here")
+    ap.add_argument("--any-context", action="store_true", help="score words with no proposition attached too (the model before CLAIMS.md)")
     args = ap.parse_args()
+    global PROPOSITIONS
+    PROPOSITIONS = not args.any_context
     for split in ("train", "dev"):
         if not os.path.exists(os.path.join(EVAL, f"polnear-{split}.jsonl")):
             print(f"skipped: polnear-{split}.jsonl is absent from {EVAL} (set ALLEGEDLY_EVAL_DIR)")
