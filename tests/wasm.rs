@@ -128,7 +128,7 @@ fn phrases_match_across_unicode_spaces_and_user_words_may_be_non_ascii() {
 #[wasm_bindgen_test]
 fn ignoring_a_lemma_ignores_its_forms_for_the_rules_and_the_model() {
     // "questioned" is a lexicon verb (the rules find it); "knows" only the trained model finds.
-    let text = "The senator questioned the figures. She knows the plan will fail.";
+    let text = "The senator questioned the figures. She knows that the plan will fail.";
     let cues = |config: JsValue| -> Vec<(f64, f64)> {
         let analyzer = WasmAnalyzer::new(config).unwrap();
         let result = Array::from(
