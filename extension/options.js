@@ -125,6 +125,35 @@
   // -------------------------------------------------------------------------------------------------
   // Sites.
 
+  /**
+   * The items of one list of hosts stored under `keyOf(host)`: each with a button that removes its
+   * key; `emptyMessage` when there are none. Both site lists (on/off, whole page) are drawn by it.
+   */
+  function hostItems(hosts, keyOf, emptyMessage) {
+    const items = hosts.map((host) => {
+      const item = document.createElement('li');
+      const name = document.createElement('span');
+      name.textContent = host;
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.textContent = '×';
+      remove.setAttribute('aria-label', t('optionsRemoveSite', host));
+      remove.title = t('optionsRemoveSite', host);
+      remove.addEventListener('click', async () => {
+        await api.storage.local.remove(keyOf(host));
+        setStatus(t('optionsSaved'));
+      });
+      item.append(name, remove);
+      return item;
+    });
+    if (!items.length) {
+      const none = document.createElement('li');
+      none.textContent = t(emptyMessage);
+      items.push(none);
+    }
+    return items;
+  }
+
   async function renderSites() {
     $('enabled-by-default').checked = settings.enabledByDefault;
     const all = await api.storage.local.get(null);
@@ -132,32 +161,9 @@
       .filter(([key, value]) => key.startsWith(SITE_PREFIX) && typeof value === 'boolean')
       .map(([key, value]) => ({ host: key.slice(SITE_PREFIX.length), on: value }))
       .sort((a, b) => a.host.localeCompare(b.host));
-    const list = (on) => {
-      const items = sites.filter((s) => s.on === on).map(({ host }) => {
-        const item = document.createElement('li');
-        const name = document.createElement('span');
-        name.textContent = host;
-        const remove = document.createElement('button');
-        remove.type = 'button';
-        remove.textContent = '×';
-        remove.setAttribute('aria-label', t('optionsRemoveSite', host));
-        remove.title = t('optionsRemoveSite', host);
-        remove.addEventListener('click', async () => {
-          await api.storage.local.remove(siteKey(host));
-          setStatus(t('optionsSaved'));
-        });
-        item.append(name, remove);
-        return item;
-      });
-      if (!items.length) {
-        const none = document.createElement('li');
-        none.textContent = t('optionsNoSites');
-        items.push(none);
-      }
-      return items;
-    };
-    $('sites-off').replaceChildren(...list(false));
-    $('sites-on').replaceChildren(...list(true));
+    const hosts = (on) => sites.filter((s) => s.on === on).map((s) => s.host);
+    $('sites-off').replaceChildren(...hostItems(hosts(false), siteKey, 'optionsNoSites'));
+    $('sites-on').replaceChildren(...hostItems(hosts(true), siteKey, 'optionsNoSites'));
     // Choices that equal the default still show, so a reader can see and clear every one.
   }
 
@@ -171,28 +177,7 @@
       .filter(([key, value]) => key.startsWith(FOCUS_PREFIX) && value === false)
       .map(([key]) => key.slice(FOCUS_PREFIX.length))
       .sort((a, b) => a.localeCompare(b));
-    const items = hosts.map((host) => {
-      const remove = document.createElement('button');
-      remove.type = 'button';
-      remove.textContent = '×';
-      remove.setAttribute('aria-label', t('optionsRemoveSite', host));
-      remove.title = t('optionsRemoveSite', host);
-      remove.addEventListener('click', async () => {
-        await api.storage.local.remove(focusKey(host));
-        setStatus(t('optionsSaved'));
-      });
-      const name = document.createElement('span');
-      name.textContent = host;
-      const item = document.createElement('li');
-      item.append(name, remove);
-      return item;
-    });
-    if (!items.length) {
-      const none = document.createElement('li');
-      none.textContent = t('optionsNoWholeSites');
-      items.push(none);
-    }
-    $('sites-whole').replaceChildren(...items);
+    $('sites-whole').replaceChildren(...hostItems(hosts, focusKey, 'optionsNoWholeSites'));
   }
 
   /**
