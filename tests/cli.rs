@@ -162,15 +162,20 @@ fn stdin_is_read_when_there_is_no_file_or_a_dash() {
     }
 }
 
+/// What `allegedly ARGS` writes for `input` as JSON (`--json`), after checking it exited with 0.
+fn json_doc(args: &[&str], input: &[u8]) -> serde_json::Value {
+    let output = allegedly(args, input);
+    assert_exit(&output, 0);
+    serde_json::from_str(&stdout(&output)).unwrap()
+}
+
 /// Named and anonymous sources, a pronoun standing for a named one, and a hedge without a source.
 const SOURCES: &str = "Officials said the plan would fail. Senator Maria Lopez said the bill \
                        would pass. “It will pass,” she said. The vote was probably rigged.";
 
 /// (source text, specificity) of each claim, as `--json` writes them.
 fn json_specificities(text: &str) -> Vec<(serde_json::Value, serde_json::Value)> {
-    let output = allegedly(&["--json"], text.as_bytes());
-    assert_exit(&output, 0);
-    let doc: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let doc = json_doc(&["--json"], text.as_bytes());
     doc["claims"]
         .as_array()
         .unwrap()
@@ -220,9 +225,7 @@ fn json_and_jsonl_say_whether_the_source_is_named() {
 #[test]
 fn json_gives_code_point_offsets_and_the_span_texts() {
     let text = format!("😀 {CLAIM}");
-    let output = allegedly(&["--json"], text.as_bytes());
-    assert_exit(&output, 0);
-    let doc: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let doc = json_doc(&["--json"], text.as_bytes());
     assert_eq!(doc["offsets"], "unicode code points");
     let claims = doc["claims"].as_array().unwrap();
     let claim = claims
@@ -267,9 +270,7 @@ fn html_is_reduced_to_its_visible_text() {
     );
     let scratch = Scratch::new("html");
     let file = scratch.file("page.html", html.as_bytes());
-    let output = allegedly(&["--json", &file], b"");
-    assert_exit(&output, 0);
-    let doc: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let doc = json_doc(&["--json", &file], b"");
     assert_eq!(doc["text"], format!("Home\n\nSpies\n\n{CLAIM}\n"));
     let cues: Vec<&str> = doc["claims"]
         .as_array()
@@ -300,9 +301,7 @@ fn an_html_article_is_read_without_its_furniture_unless_the_whole_page_is_asked_
     let scratch = Scratch::new("focus");
     let file = scratch.file("page.html", html.as_bytes());
     let text_of = |args: &[&str]| {
-        let output = allegedly(args, b"");
-        assert_exit(&output, 0);
-        let doc: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+        let doc = json_doc(args, b"");
         doc["text"].as_str().unwrap().to_string()
     };
     let article = text_of(&["--json", &file]);
@@ -338,9 +337,7 @@ fn saved_news_pages_give_text_and_claims() {
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "html"))
     {
-        let output = allegedly(&["--json", path.to_str().unwrap()], b"");
-        assert_exit(&output, 0);
-        let doc: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+        let doc = json_doc(&["--json", path.to_str().unwrap()], b"");
         let text = doc["text"].as_str().unwrap();
         assert!(text.len() > 500, "{}: too little text", path.display());
         for junk in ["<script", "function(", "{\"@context"] {
@@ -503,9 +500,7 @@ fn empty_input_gives_an_empty_result() {
     let output = allegedly(&[], b"");
     assert_exit(&output, 0);
     assert!(stdout(&output).contains("no claims found in 0 sentences"));
-    let output = allegedly(&["--json"], b"");
-    assert_exit(&output, 0);
-    let doc: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let doc = json_doc(&["--json"], b"");
     assert_eq!(doc["claims"], serde_json::json!([]));
     let output = allegedly(&["--jsonl"], b"");
     assert_exit(&output, 0);
@@ -517,12 +512,10 @@ fn user_cue_words_and_ignore_words_change_the_analysis() {
     let text = "The senator spun the figures. Police said it rained.";
     let plain = stdout(&allegedly(&["--json"], text.as_bytes()));
     assert!(!plain.contains("\"cue_text\": \"spun\"") && !plain.contains("\"cue_text\":\"spun\""));
-    let output = allegedly(
+    let doc = json_doc(
         &["--json", "--cue", "spun", "--ignore=said"],
         text.as_bytes(),
     );
-    assert_exit(&output, 0);
-    let doc: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     let cues: Vec<&str> = doc["claims"]
         .as_array()
         .unwrap()
@@ -540,9 +533,7 @@ fn ignoring_a_lemma_ignores_its_forms_for_the_rules_and_the_model() {
     // "questioned" is a lexicon verb (the rules find it); "knows" only the trained model finds.
     let text = "The senator questioned the figures. She knows that the plan will fail.";
     let cues = |args: &[&str]| -> Vec<String> {
-        let output = allegedly(&[&["--json"], args].concat(), text.as_bytes());
-        assert_exit(&output, 0);
-        let doc: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+        let doc = json_doc(&[&["--json"], args].concat(), text.as_bytes());
         doc["claims"]
             .as_array()
             .unwrap()
