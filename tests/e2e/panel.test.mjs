@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { BROWSER_NAMES, launch, unavailable } from './lib/browsers.mjs';
-import { covers, readHighlights } from './lib/highlights.mjs';
+import { CLAIM_NAMES, covers, readHighlights } from './lib/highlights.mjs';
 import { htmlDocument, loadSeeds, seedPage } from './lib/pages.mjs';
 import { serveFixtures } from './lib/server.mjs';
 import { FIREFOX_PREFS, openExtensionPage, tabIdOf, until } from './lib/ui.mjs';
@@ -13,7 +13,6 @@ import { FIREFOX_PREFS, openExtensionPage, tabIdOf, until } from './lib/ui.mjs';
 const seeds = loadSeeds();
 const seed = seeds.find((s) => s.text.includes('claimed Friday'));
 const isOn = ({ badge }) => /^\d+$/.test(badge);
-const CLAIM_NAMES = ['allegedly-attributed', 'allegedly-distancing', 'allegedly-hedged', 'allegedly-unsourced'];
 
 // Page text that looks like markup must stay text everywhere it is shown.
 const HOSTILE = '<img src=x onerror="window.pwned=1">';

@@ -5,7 +5,7 @@ import { mkdirSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { BROWSER_NAMES, DIST, ROOT, launch, unavailable } from './lib/browsers.mjs';
-import { covers, parseLikeBrowser, readHighlights, serialiseDom, summarise } from './lib/highlights.mjs';
+import { CLAIM_NAMES, covers, parseLikeBrowser, readHighlights, serialiseDom, summarise, tintOverlaps } from './lib/highlights.mjs';
 import { loadSeeds, seedDir, seedPage } from './lib/pages.mjs';
 import { serveFixtures } from './lib/server.mjs';
 
@@ -31,7 +31,6 @@ const EXPECTED = [
 ];
 
 /** A claim-category highlight (not cue or source). */
-const CLAIM_NAMES = ['allegedly-attributed', 'allegedly-distancing', 'allegedly-hedged', 'allegedly-unsourced'];
 
 const onAndDone = ({ badge }) => /^\d+$/.test(badge);
 
@@ -68,13 +67,7 @@ for (const name of BROWSER_NAMES) {
         assert.ok(claims <= 3 * sentences, `no more than 3 claims per sentence (${sentences} sentences): ${JSON.stringify(summary)}`);
         // One tint per claim (issue 17): where claims overlap, each word is tinted by one of them, so
         // no two claim-category ranges share a character (a claim's tint may come in pieces).
-        const overlaps = await page.evaluate((names) => {
-          const ranges = names.flatMap((n) => [...(CSS.highlights.get(n) ?? [])]);
-          ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-          const out = [];
-          for (let i = 1; i < ranges.length; i++) if (ranges[i - 1].compareBoundaryPoints(Range.END_TO_START, ranges[i]) > 0) out.push([ranges[i - 1].toString(), ranges[i].toString()]);
-          return out;
-        }, CLAIM_NAMES);
+        const overlaps = await tintOverlaps(page);
         assert.deepEqual(overlaps, [], 'no word under two tints');
         assert.ok(CLAIM_NAMES.filter((k) => highlights[k]?.length).length >= 2, `claims in at least two categories: ${JSON.stringify(summary)}`);
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { BROWSER_NAMES, launch, unavailable } from './lib/browsers.mjs';
-import { HIGHLIGHT_NAMES, focusedClaim, parseLikeBrowser, serialiseDom } from './lib/highlights.mjs';
+import { CLAIM_NAMES, HIGHLIGHT_NAMES, focusedClaim, parseLikeBrowser, serialiseDom } from './lib/highlights.mjs';
 import { htmlDocument } from './lib/pages.mjs';
 import { serveFixtures } from './lib/server.mjs';
 import { readUi, tabIdOf, until, waitForUi } from './lib/ui.mjs';
@@ -43,7 +43,6 @@ ${Array.from({ length: PARAGRAPHS }, (_, i) => paragraph(i)).join('\n')}
 </article>`,
 });
 
-const CLAIM_NAMES = HIGHLIGHT_NAMES.filter((n) => !['allegedly-cue', 'allegedly-source', 'allegedly-anonymous'].includes(n));
 
 /**
  * Where the registered highlights are, seen from the page: `paragraphs`, the sorted indices of the

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { serveDirectory } from '../../tools/serve.mjs';
 import { BROWSER_NAMES, DIST, launch, unavailable } from './lib/browsers.mjs';
-import { HIGHLIGHT_NAMES, covers, summarise } from './lib/highlights.mjs';
+import { CLAIM_NAMES, HIGHLIGHT_NAMES, covers, summarise, tintOverlaps } from './lib/highlights.mjs';
 import { furniturePage } from './lib/focus.mjs';
 import { loadSeeds } from './lib/pages.mjs';
 
@@ -33,7 +33,6 @@ const EXPECTED = [
   ['allegedly-cue', 'allegedly'],
   ['allegedly-source', "Iran's Intelligence Ministry"],
 ];
-const CLAIM_NAMES = HIGHLIGHT_NAMES.filter((n) => !['allegedly-cue', 'allegedly-source', 'allegedly-anonymous'].includes(n));
 
 /** { name: [text, …] } of the highlight ranges inside the text view (not the legend or table). */
 function viewHighlights(page) {
@@ -180,14 +179,7 @@ for (const name of BROWSER_NAMES) {
         const drawn = CLAIM_NAMES.reduce((n, k) => n + (highlights[k]?.length ?? 0), 0);
         assert.ok(drawn >= 1, `claims are tinted: ${summary}`);
         // One tint per claim (issue 17): no two tinted ranges share a character.
-        const overlaps = await page.evaluate((names) => {
-          const view = document.getElementById('text');
-          const ranges = names.flatMap((n) => [...(CSS.highlights.get(n) ?? [])]).filter((r) => view.contains(r.commonAncestorContainer));
-          ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-          const out = [];
-          for (let i = 1; i < ranges.length; i++) if (ranges[i - 1].compareBoundaryPoints(Range.END_TO_START, ranges[i]) > 0) out.push([ranges[i - 1].toString(), ranges[i].toString()]);
-          return out;
-        }, CLAIM_NAMES);
+        const overlaps = await tintOverlaps(page, 'text');
         assert.deepEqual(overlaps, [], 'no word under two tints');
         for (const [category, phrase] of EXPECTED) {
           if (!seed.text.includes(phrase)) continue;

@@ -12,6 +12,29 @@ export const HIGHLIGHT_NAMES = [
   'allegedly-anonymous',
 ];
 
+/** The claim categories' tints: every name but the cue, source and anonymous-source marks. */
+export const CLAIM_NAMES = HIGHLIGHT_NAMES.filter((n) => !['allegedly-cue', 'allegedly-source', 'allegedly-anonymous'].includes(n));
+
+/**
+ * Pairs of claim-tint ranges that share a character ([earlier text, later text]); empty when no
+ * word is under two tints (issue 17: one tint per claim, a claim's tint may come in pieces). With
+ * `withinId`, only the ranges inside that element (the playground's text view).
+ */
+export function tintOverlaps(page, withinId = null) {
+  return page.evaluate(
+    (names, id) => {
+      const within = id ? document.getElementById(id) : null;
+      const ranges = names.flatMap((n) => [...(CSS.highlights.get(n) ?? [])]).filter((r) => !within || within.contains(r.commonAncestorContainer));
+      ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+      const out = [];
+      for (let i = 1; i < ranges.length; i++) if (ranges[i - 1].compareBoundaryPoints(Range.END_TO_START, ranges[i]) > 0) out.push([ranges[i - 1].toString(), ranges[i].toString()]);
+      return out;
+    },
+    CLAIM_NAMES,
+    withinId,
+  );
+}
+
 /** { name: [range text, …] } for every registered allegedly-* highlight (absent names omitted). */
 export function readHighlights(page) {
   return page.evaluate((names) => {
